@@ -1,0 +1,30 @@
+"""Options shared by many commands, declared once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cosignatory.store import DEFAULT_DB
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", envvar="COSIGNATORY_DB", help="SQLite store to use.", dir_okay=False
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+DEFAULT_DB_PATH = DEFAULT_DB
