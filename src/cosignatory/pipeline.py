@@ -18,6 +18,7 @@ from cosignatory.ingest import iter_files, read_documents
 from cosignatory.model import Document, Letter
 from cosignatory.resolve import MentionRecord, resolve
 from cosignatory.store import Store, has_document, save_extraction
+from cosignatory.store.entities import ResolveSummary, resolve_store
 from cosignatory.store.letters import letter_id, mention_id
 
 
@@ -32,6 +33,7 @@ class IngestReport:
     letters: int = 0
     signatories: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    resolution: ResolveSummary | None = None  # None when nothing new was stored
 
     @property
     def failed(self) -> int:
@@ -68,8 +70,17 @@ def extract_paths(
             on_file(path)
 
 
-def ingest(store: Store, paths: Iterable[Path], *, on_file: Progress | None = None) -> IngestReport:
-    """Read, extract and store every document under `paths`; one transaction per document."""
+def ingest(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    on_file: Progress | None = None,
+    resolve_entities: bool = True,
+) -> IngestReport:
+    """Read, extract and store every document under `paths`, then resolve the new mentions.
+
+    One transaction per document; resolution joins new mentions to existing entities.
+    """
     report = IngestReport()
 
     def count_file(path: Path) -> None:
@@ -94,6 +105,8 @@ def ingest(store: Store, paths: Iterable[Path], *, on_file: Progress | None = No
         except IngestError as error:
             report.errors.append(error)
         count_file(path)
+    if resolve_entities and report.stored:
+        report.resolution = resolve_store(store)
     return report
 
 

@@ -29,19 +29,24 @@ PathsArgument = Annotated[
 def ingest(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB_PATH,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Read documents, extract their letters and signatories, and store them."""
     files = list(iter_files(paths))
-    with Store.open(db) as store, Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet or not err.is_terminal,
-        transient=True,
-    ) as progress:
+    with (
+        Store.open(db) as store,
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        ) as progress,
+    ):
         task = progress.add_task("Ingesting", total=len(files))
         report = pipeline.ingest(store, files, on_file=lambda _: progress.advance(task))
     for error in report.errors:
@@ -52,6 +57,12 @@ def ingest(
             f"{report.skipped} skipped (already stored), {report.failed} failed. "
             f"Found {report.letters} letters and {report.signatories} signatories."
         )
+        if report.resolution is not None:
+            err.print(
+                f"Resolved {report.resolution.mentions} mentions into "
+                f"{report.resolution.people} people and "
+                f"{report.resolution.organizations} organizations."
+            )
         if report.documents and report.stored == 0 and report.skipped == report.documents:
             err.print(f"Nothing new: every document was already in {db}.")
     if report.errors:
@@ -112,8 +123,14 @@ def show(
     out = Console()
     for key in ("id", "date", "reproduced", "title", "source", "url"):
         out.print(Text.assemble((f"{key}: ", "bold"), str(letter.get(key) or "")))
-    out.print(Text.assemble(("addressees: ", "bold"), "; ".join(
-        ", ".join(x for x in (a["name"], a["role"]) if x) for a in letter["addressees"])))
+    out.print(
+        Text.assemble(
+            ("addressees: ", "bold"),
+            "; ".join(
+                ", ".join(x for x in (a["name"], a["role"]) if x) for a in letter["addressees"]
+            ),
+        )
+    )
     out.print(Text.assemble(("senders: ", "bold"), "; ".join(s["name"] for s in letter["senders"])))
     columns = ["id", "name", "role", "organization"]
     render(letter["signatories"], Format.table, columns, title="Signatories")
@@ -130,7 +147,9 @@ def marked_text(letter: dict[str, Any]) -> Text:
     for s in letter["signatories"]:
         for field_name, style in FIELD_STYLES.items():
             if s.get(f"{field_name}_start") is not None:
-                text.stylize(style, s[f"{field_name}_start"] - start, s[f"{field_name}_end"] - start)
+                text.stylize(
+                    style, s[f"{field_name}_start"] - start, s[f"{field_name}_end"] - start
+                )
     for a in letter["addressees"]:
         if a.get("start") is not None:
             text.stylize("magenta", a["start"] - start, a["end"] - start)
