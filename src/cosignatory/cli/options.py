@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +11,7 @@ import typer
 from cosignatory.store import DEFAULT_DB
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -20,9 +20,7 @@ class Format(str, Enum):
 
 DbOption = Annotated[
     Path,
-    typer.Option(
-        "--db", envvar="COSIGNATORY_DB", help="SQLite store to use.", dir_okay=False
-    ),
+    typer.Option("--db", envvar="COSIGNATORY_DB", help="SQLite store to use.", dir_okay=False),
 ]
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)

@@ -30,7 +30,9 @@ class Store:
         """Open (and migrate) the store at `path`; ':memory:' gives a throwaway one."""
         target = Path(path) if str(path) != ":memory:" else None
         if target is not None and not create and not target.exists():
-            raise StoreError(f"{target}: no such store; run `cosignatory ingest PATH --db {target}` first")
+            raise StoreError(
+                f"{target}: no such store; run `cosignatory ingest PATH --db {target}` first"
+            )
         try:
             conn = sqlite3.connect(
                 str(target) if target else ":memory:", isolation_level=None, check_same_thread=False

@@ -76,8 +76,16 @@ def _insert_letters(conn: sqlite3.Connection, document_id: str, letters: list[Le
         conn.execute(
             "INSERT INTO letters (id, document_id, ordinal, reproduced, date, date_start, date_end,"
             " title, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (lid, document_id, ordinal, int(letter.reproduced), letter.date,
-             *_span(letter.date_span), letter.title, *_span(letter.span)),
+            (
+                lid,
+                document_id,
+                ordinal,
+                int(letter.reproduced),
+                letter.date,
+                *_span(letter.date_span),
+                letter.title,
+                *_span(letter.span),
+            ),
         )
         conn.executemany(
             "INSERT INTO addressees (letter_id, ordinal, name, role, start, end)"
@@ -93,8 +101,18 @@ def _insert_letters(conn: sqlite3.Connection, document_id: str, letters: list[Le
             " name_start, name_end, role_start, role_end, organization_start, organization_end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (mention_id(lid, i), lid, i, s.name, s.role, s.organization, *_span(s.span),
-                 *_span(s.name_span), *_span(s.role_span), *_span(s.organization_span))
+                (
+                    mention_id(lid, i),
+                    lid,
+                    i,
+                    s.name,
+                    s.role,
+                    s.organization,
+                    *_span(s.span),
+                    *_span(s.name_span),
+                    *_span(s.role_span),
+                    *_span(s.organization_span),
+                )
                 for i, s in enumerate(letter.signatories)
             ],
         )
@@ -158,8 +176,12 @@ def list_signatories(store: Store, letter: str | None = None) -> list[Row]:
     if letter is not None:
         if store.conn.execute("SELECT 1 FROM letters WHERE id = ?", (letter,)).fetchone() is None:
             raise NotFoundError(f"no letter {letter!r}; `cosignatory letters` lists them")
-        return _rows(store.conn.execute(sql + " WHERE m.letter_id = ? ORDER BY m.ordinal", (letter,)))
-    return _rows(store.conn.execute(sql + " ORDER BY l.date IS NULL, l.date, m.letter_id, m.ordinal"))
+        return _rows(
+            store.conn.execute(sql + " WHERE m.letter_id = ? ORDER BY m.ordinal", (letter,))
+        )
+    return _rows(
+        store.conn.execute(sql + " ORDER BY l.date IS NULL, l.date, m.letter_id, m.ordinal")
+    )
 
 
 def counts(store: Store) -> Row:

@@ -1,0 +1,227 @@
+"""Extraction: a document's text → the letters in it, every fact with its span.
+
+Reproduced letters come from `segment` (heading, salutation, closing, signature block)
+and `signatures` (entries); reported letters from `reports`. A report that introduces a
+reproduced letter ("… has issued an open letter to X. The letter reads:") is merged into
+it. Pure: no I/O. Documents without any letter cue are rejected before any parsing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cosignatory.extract.addressees import parse_addressees
+from cosignatory.extract.dates import DateMention, find_dates, infer_year, metadata_date
+from cosignatory.extract.reports import Reported, find_reports
+from cosignatory.extract.signatures import Piece, parse_entry
+from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
+from cosignatory.segment import Block, Line, Region, find_regions, split_lines
+
+__all__ = ["EXTRACTOR_VERSION", "extract"]
+
+EXTRACTOR_VERSION = "0.1.0"
+
+_CUES = re.compile(
+    r"letter|appeal|petition|dear\b|sincerely|signator|signed|undersigned|brief\b|aufruf|"
+    r"unterzeichn|lettre|appel|signataire|письм|обращени|подписа|уважаем|sehr geehrte|regards",
+    re.IGNORECASE,
+)
+_COLLECTIVE = re.compile(
+    r"^(?:the|we|on behalf of)\b|\b(?:representatives|members|signatories|friends|citizens|"
+    r"undersigned|coalition|community|diaspora|vertreter|représentants|представители)\b",
+    re.IGNORECASE,
+)
+
+
+def extract(document: Document) -> list[Letter]:
+    """Every letter reproduced in or reported by the document, in text order."""
+    text = document.text
+    if not _CUES.search(text):
+        return []
+    lines = split_lines(text)
+    regions = find_regions(text, lines)
+    published = document.published or metadata_date(text)
+    context = _LazyDates(text)
+    outside: list[tuple[int, int]] = []
+    pos = 0
+    for region in regions:
+        outside.append((pos, region.start))
+        pos = region.end
+    outside.append((pos, len(text)))
+    reports = find_reports(text, outside)
+    letters: list[tuple[int, Letter]] = []
+    used: set[int] = set()
+    prev_end = 0
+    for region in regions:
+        intro = [
+            i for i, r in enumerate(reports) if i not in used and prev_end <= r.start < region.start
+        ]
+        letter = _reproduced(text, region, lines, published, context)
+        for i in intro:
+            if _compatible(letter, reports[i]):
+                letter = _merge(letter, reports[i], published, context)
+                used.add(i)
+                break
+        letters.append((region.start, letter))
+        prev_end = region.end
+    for i, r in enumerate(reports):
+        if i not in used:
+            letters.append((r.start, _reported(r, published, context)))
+    return [letter for _, letter in sorted(letters, key=lambda x: x[0])]
+
+
+class _LazyDates:
+    """Every date in the text, found only when a year has to be inferred."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._dates: list[DateMention] | None = None
+
+    def get(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = find_dates(self.text)
+        return self._dates
+
+
+def _iso(d: DateMention | None, published: str | None, context: _LazyDates) -> str | None:
+    if d is None:
+        return None
+    if d.year is not None:
+        return d.iso()
+    return d.iso(infer_year(d, published, context.get()))
+
+
+def _reproduced(
+    text: str, region: Region, lines: list[Line], published: str | None, context: _LazyDates
+) -> Letter:
+    block = region.block or Block()
+    signatories, senders = _signatories(text, block)
+    addressees: list[Addressee] = []
+    if region.heading is not None:
+        addressees = parse_addressees(text, region.heading.start, region.heading.end)
+    if not addressees and region.salutation is not None:
+        addressees = parse_addressees(text, region.salutation.start, region.salutation.end)
+    date = _dateline(text, region, lines)
+    return Letter(
+        reproduced=True,
+        date=_iso(date, published, context),
+        date_span=Span(date.start, date.end) if date else None,
+        addressees=tuple(addressees),
+        senders=tuple(senders),
+        signatories=tuple(signatories),
+        span=Span(region.start, region.end),
+    )
+
+
+def _dateline(text: str, region: Region, lines: list[Line]) -> DateMention | None:
+    """A date on a line of its own near the top or the foot of the letter."""
+    top = region.salutation.start if region.salutation else region.start
+    candidates = [
+        line
+        for line in lines
+        if (region.start - 200 <= line.start < top and line.start >= region.start - 200)
+        or (
+            region.block is not None
+            and region.closing is not None
+            and region.closing.start - 200 <= line.start < region.closing.start
+        )
+    ]
+    for line in reversed(candidates):
+        if re.match(
+            r"(?:published|posted|updated|veröffentlicht|publié)", text[line.start : line.end], re.I
+        ):
+            continue
+        words = text[line.start : line.end].split()
+        if len(words) > 8:
+            continue
+        found = find_dates(text, line.start, line.end)
+        if found:
+            return found[0]
+    return None
+
+
+def _signatories(text: str, block: Block) -> tuple[list[Signatory], list[Sender]]:
+    parsed: list[tuple[tuple[int, int, bool], list[Signatory]]] = [
+        (e, parse_entry(text, Piece(e[0], e[1]), organizations=e[2])) for e in block.entries
+    ]
+    senders: list[Sender] = []
+    if parsed:
+        (s, e, org_mode), first = parsed[0]
+        line = text[s:e].strip()
+        people_after = any(x.name for _, sigs in parsed[1:] for x in sigs)
+        if (
+            not org_mode
+            and (not first or all(x.name is None for x in first))
+            and _COLLECTIVE.search(line)
+            and (people_after or len(parsed) == 1)
+        ):
+            name = re.sub(r"^(?:on behalf of)\s+", "", line, flags=re.I).strip(" ,.:")
+            senders.append(
+                Sender(name, Span(e - len(name) - (len(text[s:e]) - len(text[s:e].rstrip())), e))
+            )
+            parsed = parsed[1:]
+    persons = sum(1 for _, sigs in parsed for x in sigs if x.name)
+    out: list[Signatory] = []
+    for _, sigs in parsed:
+        out.extend(sigs)
+    if not senders and len(out) == 1 and out[0].name is None and out[0].organization:
+        senders.append(Sender(out[0].organization, out[0].organization_span))
+        return [], senders
+    if persons and persons >= 0.5 * len(out):
+        while out and out[-1].name is None and not any(m for (_, _, m), _ in parsed[-1:]):
+            out.pop()
+    if len(out) >= 3 and block.end >= len(text.rstrip()) - 2:
+        last = out[-1]
+        full = sum(1 for x in out[:-1] if x.role or x.organization)
+        if not (last.role or last.organization) and full >= 0.7 * (len(out) - 1):
+            out.pop()  # the page was cut off inside the last entry
+    return out, senders
+
+
+def _compatible(letter: Letter, report: Reported) -> bool:
+    if not letter.addressees or not report.addressees:
+        return True
+    for a in letter.addressees:
+        for b in report.addressees:
+            for x, y in ((a.name, b.name), (a.role, b.role), (a.role, b.role)):
+                if x and y and (_key(x) <= _key(y) or _key(y) <= _key(x)):
+                    return True
+            if a.name and b.name and _key(a.name).split()[-1:] == _key(b.name).split()[-1:]:
+                return True
+    return False
+
+
+def _key(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.casefold().replace("u.s.", "us")))
+
+
+def _merge(letter: Letter, report: Reported, published: str | None, context: _LazyDates) -> Letter:
+    addressees = letter.addressees
+    if report.addressees and not any(a.name for a in addressees):
+        addressees = tuple(report.addressees)
+    senders = letter.senders or ((report.sender,) if report.sender else ())
+    date, date_span = letter.date, letter.date_span
+    if date is None and report.date is not None:
+        date = _iso(report.date, published, context)
+        date_span = Span(report.date.start, report.date.end)
+    return Letter(
+        reproduced=True,
+        date=date,
+        date_span=date_span,
+        addressees=addressees,
+        senders=senders,
+        signatories=letter.signatories,
+        span=letter.span,
+    )
+
+
+def _reported(r: Reported, published: str | None, context: _LazyDates) -> Letter:
+    return Letter(
+        reproduced=False,
+        date=_iso(r.date, published, context),
+        date_span=Span(r.date.start, r.date.end) if r.date else None,
+        addressees=tuple(r.addressees),
+        senders=(r.sender,) if r.sender else (),
+        signatories=tuple(r.signatories),
+        span=Span(r.start, r.end),
+    )

@@ -1,0 +1,154 @@
+"""Addressees: who a letter is written to, as name and role, with spans.
+
+From a heading ("To the President of the United States of America, Donald J. Trump"),
+a salutation ("Dear Mr. Vice President") or a report ("an open letter to US President
+Donald Trump"). "the Presidents of the USA, Russia and France" is three addressees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cosignatory.extract.lexicon import FUNCTION_WORDS, ROLE_HEADS, place_words
+from cosignatory.extract.names import WORD, is_initial
+from cosignatory.model import Addressee, Span
+
+# Role words of addressees beyond those of signatories.
+_ADDRESSEE_ROLES = ROLE_HEADS | frozenset(
+    [
+        "king",
+        "queen",
+        "prime",
+        "premier",
+        "chancellor",
+        "commissioner",
+        "secretary-general",
+        "governor",
+        "emir",
+        "sultan",
+        "pope",
+        "patriarch",
+        "speaker",
+        "presidents",
+        "ministers",
+        "leaders",
+        "heads",
+        "members",
+        "governments",
+        "bundeskanzler",
+        "bundeskanzlerin",
+        "bundespräsident",
+        "ministre",
+        "président",
+        "premier-ministre",
+        "президент",
+        "министр",
+        "премьер-министр",
+    ]
+)
+_PLURAL = re.compile(r"^(?P<head>(?:\w+\s)?\w+?)s\s+of\s+(?:the\s+)?(?P<list>.+)$", re.I)
+_LEAD = re.compile(
+    r"^(?:господин|госпожа|open letter to|offener brief an|lettre ouverte (?:à|au|aux)|to|den|dem"
+    r"|die|le|la|an|à|au|aux|dear|the|h\.e\.|his excellency|her excellency|mr\.?|mrs\.?|ms\.?"
+    r"|madam|madame|monsieur|herr|frau|sehr geehrter?|cher|chère|уважаемый|уважаемая)\s+",
+    re.I,
+)
+_INITIAL_FIX = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+
+
+def fix_name(name: str) -> str:
+    """ "Donald J.Trump" → "Donald J. Trump"."""
+    return _INITIAL_FIX.sub(r"\1. ", " ".join(name.split()))
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    while True:
+        m = _LEAD.match(text[start:end])
+        if not m:
+            return start
+        start += m.end()
+
+
+def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
+    """Addressees printed in text[start:end] (a heading, a salutation or a phrase)."""
+    while end > start and text[end - 1] in " \t,.:;!\"”'’":
+        end -= 1
+    start = _strip_lead(text, start, end)
+    while start < end and text[start] in ' \t"“':
+        start += 1
+    if end <= start:
+        return []
+    phrase = text[start:end]
+    m = _PLURAL.match(phrase)
+    if m and m.group("head").split()[-1].casefold() + "s" in _ADDRESSEE_ROLES | {"presidents"}:
+        head = m.group("head")
+        lst_start = start + m.start("list")
+        parts = [
+            p
+            for p in re.finditer(
+                r"[^,]+?(?=,|\s+and\s+|\s+und\s+|\s+et\s+|$)", phrase[m.start("list") :]
+            )
+        ]
+        out = []
+        for p in parts:
+            item = p.group().strip()
+            item = re.sub(r"^(?:and|und|et)\s+", "", item)
+            if item:
+                s = lst_start + p.start() + p.group().find(item)
+                out.append(
+                    Addressee(
+                        None,
+                        f"{head} of {item}".replace(" of the the ", " of the "),
+                        Span(s, s + len(item)),
+                    )
+                )
+        if len(out) > 1:
+            return out
+    comma = phrase.rfind(",")
+    if comma > 0:
+        left, right = phrase[:comma].strip(), phrase[comma + 1 :].strip()
+        if _is_roleish(left) and not _is_roleish(right) and right[:1].isupper():
+            return [Addressee(fix_name(right), left, Span(start, end))]
+    words = list(WORD.finditer(phrase))
+    if not words:
+        return []
+    if not _is_roleish(phrase):
+        if all(w.group()[0].islower() for w in words):
+            return []
+        return [Addressee(fix_name(phrase), None, Span(start, end))]
+    # role words first, then the name: "US President Donald Trump"
+    cut = None
+    for w in reversed(words):
+        tok = w.group()
+        low = tok.casefold().rstrip(".")
+        if tok[0].isupper() and low not in _ADDRESSEE_ROLES and low not in FUNCTION_WORDS:
+            cut = w
+            continue
+        break
+    if cut is not None:
+        name_words = [w for w in words if w.start() >= cut.start()]
+        # the name must hold a capitalized word after the last role/place word
+        first_name = name_words[0].group()
+        while name_words and name_words[0].group().casefold() in place_words():
+            name_words = name_words[1:]
+        if name_words and (len(name_words) >= 2 or not is_initial(first_name)):
+            ns = name_words[0].start()
+            role = phrase[:ns].strip(" ,")
+            before = role.split()[-1].casefold() if role else ""
+            joined = any(
+                w in FUNCTION_WORDS | {"der", "de", "des", "la", "du"}
+                for w in role.casefold().split()
+            )
+            enough = len(name_words) >= 2 or not joined
+            if (
+                role
+                and _is_roleish(role)
+                and enough
+                and before not in FUNCTION_WORDS | {"der", "de", "des", "la", "du"}
+            ):
+                return [Addressee(fix_name(phrase[ns:]), role, Span(start, end))]
+    return [Addressee(None, phrase.strip(), Span(start, end))]
+
+
+def _is_roleish(phrase: str) -> bool:
+    return any(w.casefold().rstrip(".") in _ADDRESSEE_ROLES for w in WORD.findall(phrase))

@@ -1,0 +1,353 @@
+"""Letters that a text reports on: who sent them, to whom, and when.
+
+Sentences that name a letter ("an open letter", "the appeal", "their letter") or tell
+of one ("NGOs have called on X to …") are mentions. Each mention carries what its clause
+states: sender ("by X", "X's appeal", the subject of "have sent an open letter"),
+addressee ("to X", "urges X to"), date ("sent on 25 December"). An indefinite mention
+opens a new letter unless it fits the last one; a definite one ("the letter") joins the
+most recent letter it does not contradict; "an earlier letter" is always new.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cosignatory.extract.addressees import parse_addressees
+from cosignatory.extract.dates import DateMention, find_dates
+from cosignatory.extract.lexicon import ORG_WORDS
+from cosignatory.extract.signatures import Piece, parse_entry
+from cosignatory.model import Addressee, Sender, Signatory, Span
+
+_NOUN = (
+    r"(?:open\s+letter|joint\s+letter|letter|appeal|petition|offene[nr]?\s+brief|aufruf"
+    r"|lettre\s+ouverte|appel|открытое\s+письмо|обращение)"
+)
+_MENTION = re.compile(
+    r"(?:(?P<det>\b(?:an?|the|their|its|his|her|that|this|these|another|earlier|previous"
+    r"|second|new|ein(?:en)?|der|den|une?|la|le)\b)\s+)?"
+    r"(?:(?P<poss>(?-i:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*))[’']s\s+)?(?:(?P<mod>\w+)\s+)?"
+    rf"(?P<noun>\b{_NOUN}\b)",
+    re.IGNORECASE,
+)
+_SEND_VERB = (
+    r"(?:issued|sent|addressed|written|wrote|signed|published|released|penned|launched"
+    r"|delivered|submitted)"
+)
+_SUBJECT_SEND = re.compile(
+    rf"(?P<subj>[^.;:()]{{3,160}}?)\s+(?:has|have|had)\s+(?:also\s+)?{_SEND_VERB}\s+"
+    rf"(?:an?\s+)?(?:\w+\s+)?{_NOUN}",
+    re.IGNORECASE,
+)
+_CALLED_ON = re.compile(
+    r"\s(?:(?:has|have|had)\s+)?(?:called\s+on|urged|appealed\s+to)\s+(?P<obj>[^,;]+?)\s+to\s+[a-z]"
+)
+_LIST_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)*(?:,?\s+and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)?"
+)
+_SIGNED_BY = re.compile(
+    r"\s+(?:was|is|has been|were|had been)\s+(?:\w+\s+)?(?:signed|co-signed|endorsed)\s+by\s+"
+)
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
+_RELEVANT = re.compile(rf"{_NOUN}|called\s+on|urged|appealed\s+to", re.IGNORECASE)
+_URGES = re.compile(
+    r"\b(?:urges|urged|calls\s+on|called\s+on|asks|asked)\s+(?P<obj>[^,;]+?)\s+to\s+[a-z]"
+)
+_SAID = re.compile(
+    r"(?:In|With)\s+[^,]{0,80}?" + _NOUN + r"[^,]{0,80},\s+(?P<subj>(?:the|they)\b[^,]{0,60}?)\s+"
+    r"(?:said|wrote|argued|stated|accused|urged|asked|called|noted|warned|stressed)\b",
+    re.IGNORECASE,
+)
+_NEW_MARK = ("earlier", "another", "previous", "second", "new", "separate", "other")
+_DEFINITE = ("the", "their", "its", "his", "her", "that", "this", "these", "der", "den", "la", "le")
+_ADDR_AFTER = re.compile(
+    r"\s+(?:sent\s+|dated\s+|(?:sent\s+)?on\s+[^,]{3,25}?\s+)?(?:to|an|à)\s+(?P<obj>(?:the\s+)?[A-Z][^,;]*?)(?=\s+(?:by|calling|urging|asking|demanding|on|in|over|about|regarding|which|that|who|to|followed|and\s+[a-z])\b|[,;:]|(?<![A-Z])\.(?=\s|$)|$)"
+)
+_BY_AFTER = re.compile(
+    r"\bby\s+(?:the\s+)?(?:[\w.]+-based\s+)?(?P<obj>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for|the|and|de|du|des|für))*)"
+)
+_SENTENCE = re.compile(
+    r"[^\n]+?(?:(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?](?=\s+[A-Z“\"«(]|\s*$)|$)", re.M
+)
+_QUOTED = re.compile(r"[“«„\"][^”»“\"\n]{3,300}[”»“\"]")
+
+
+@dataclass
+class Reported:
+    """A letter known from what the text says about it."""
+
+    sender: Sender | None = None
+    addressees: list[Addressee] = field(default_factory=list)
+    date: DateMention | None = None
+    signatories: list[Signatory] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    last: int = 0  # position of the latest mention, for recency
+
+
+@dataclass
+class _Mention:
+    pos: int
+    end: int
+    definite: bool
+    new: bool
+    sender: Sender | None
+    addressees: list[Addressee]
+    date: DateMention | None
+    signatories: list[Signatory] = field(default_factory=list)
+
+
+def _clean_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    seg = text[start:end]
+    cut = max(seg.rfind(")"), seg.rfind(" - "), seg.rfind(" – "), seg.rfind(","))
+    if cut >= 0:
+        start += cut + 1
+    m = re.match(r"\s*(?:date\s+\d{4}-\d\d-\d\d\s*)?", text[start:end])
+    if m:
+        start += m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    words = text[start:end].split()
+    if not words or len(words) > 12:
+        return None
+    return start, end
+
+
+def _sender(text: str, start: int, end: int) -> Sender | None:
+    span = _clean_subject(text, start, end)
+    if span is None:
+        return None
+    s, e = span
+    value = " ".join(text[s:e].split())
+    if value.casefold() in ("it", "they", "we", "he", "she") or not value:
+        return None
+    return Sender(value, Span(s, e))
+
+
+def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
+    sentence = text[s:e]
+    out: list[_Mention] = []
+    for c in _CALLED_ON.finditer(masked, s, e):
+        caller = _sender(text, s, c.start())
+        if caller is None or caller.name.split()[0].casefold() in ("the", "they", "it"):
+            continue
+        called = parse_addressees(text, c.start("obj"), c.end("obj"))
+        out.append(_Mention(c.start(), c.end(), False, False, caller, called, None))
+    matches = list(_MENTION.finditer(masked, s, e))
+    for k, m in enumerate(matches):
+        bound = matches[k + 1].start() if k + 1 < len(matches) else e
+        det = (m.group("det") or "").casefold()
+        mod = (m.group("mod") or "").casefold()
+        definite = det in _DEFINITE or bool(m.group("poss"))
+        new = det in _NEW_MARK or mod in _NEW_MARK
+        if not det and not m.group("poss"):
+            continue
+        if m.group("noun")[0].isupper() and m.start("noun") > s + 2:
+            continue  # a title ("Urgent Appeal"), not a mention
+        sender: Sender | None = None
+        if m.group("poss"):
+            p0 = m.start("poss")
+            sender = Sender(m.group("poss"), Span(p0, m.end("poss")))
+        after = m.end()
+        signed = _SIGNED_BY.match(text, after, e)
+        if signed:
+            out.append(
+                _Mention(
+                    m.start(),
+                    m.end(),
+                    True,
+                    False,
+                    None,
+                    [],
+                    None,
+                    _signed_list(text, signed.end(), e),
+                )
+            )
+            continue
+        by = _BY_AFTER.search(text, after, bound)
+        if by and not re.search(r"[,;]", text[after : by.start()]) and sender is None:
+            name = by.group("obj").rstrip(" .")
+            for tail in (" and", " of", " the", " for"):
+                if name.endswith(tail):
+                    name = name[: -len(tail)]
+            sender = Sender(name, Span(by.start("obj"), by.start("obj") + len(name)))
+        subj = _SUBJECT_SEND.match(masked, s, m.end())
+        if subj and sender is None and subj.end() >= m.end() - 1:
+            sender = _sender(text, subj.start("subj"), subj.end("subj"))
+        said = _SAID.match(text, s, e)
+        if said and sender is None and said.start("subj") > m.end():
+            sender = _sender(text, said.start("subj"), said.end("subj"))
+        addrs: list[Addressee] = []
+        to = _ADDR_AFTER.match(text, after, bound)
+        if to:
+            obj_end = to.end("obj")
+            if re.match(r"(?:the\s+)?\w+s\s+of\b", to.group("obj")):
+                more = _LIST_TAIL.match(text, obj_end, bound)
+                obj_end = more.end() if more else obj_end
+            addrs = parse_addressees(text, to.start("obj"), obj_end)
+        else:
+            urges = _URGES.search(text, after, min(e, after + 40))
+            if urges:
+                addrs = parse_addressees(text, urges.start("obj"), urges.end("obj"))
+        date = None
+        window = text[after : min(e, after + 60)]
+        dm = re.match(
+            r"\s+(?:sent\s+|issued\s+|published\s+|released\s+|dated\s+)?(?:on\s+|of\s+)?", window
+        )
+        if dm and dm.group().strip():
+            found = find_dates(text, after + dm.end(), min(e, after + dm.end() + 25))
+            if found and found[0].start == after + dm.end():
+                date = found[0]
+        if date is None:
+            lead = re.match(r"\s*(?:On|Am|Le)\s+", sentence)
+            if lead:
+                found = find_dates(text, s + lead.end(), e)
+                if found and found[0].start == s + lead.end() and re.search(_SEND_VERB, sentence):
+                    date = found[0]
+        if date is None and subj and not definite:
+            on = re.search(r"\bon\s+", text[after:bound])
+            if on:
+                found = find_dates(text, after + on.end(), min(bound, after + on.end() + 25))
+                if found and found[0].start == after + on.end():
+                    date = found[0]
+        out.append(_Mention(m.start(), m.end(), definite and not new, new, sender, addrs, date))
+    return sorted(out, key=lambda x: x.pos)
+
+
+def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
+    """ "X of the Y, Z of the W and V" after "signed by"."""
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    out: list[Signatory] = []
+    pos = start
+    for m in [*_LIST_SPLIT.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        out.extend(s for s in parse_entry(text, Piece(pos, stop)) if s.name)
+        pos = m.end() if m else end
+    return out
+
+
+def _words(s: str) -> set[str]:
+    return {w.casefold().rstrip("s") for w in re.findall(r"[^\W\d_]+", s) if len(w) > 2}
+
+
+def _same_party(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _anaphoric(sender: Sender) -> bool:
+    words = sender.name.split()
+    return len(words) <= 3 and words[0].casefold() in ("the", "they", "their")
+
+
+def _sender_fits(letter: Reported, sender: Sender | None) -> bool:
+    if sender is None or letter.sender is None:
+        return True
+    if _anaphoric(sender):
+        head = sender.name.split()[-1].casefold()
+        plural = head.endswith("s")
+        known = letter.sender.name
+        if head.rstrip("s") in known.casefold():
+            return True
+        return (
+            plural
+            and known.split()[-1].casefold().endswith("s")
+            and not any(w[0].isupper() for w in known.split()[-1:])
+        ) or (plural and known.split()[-1].islower())
+    return _same_party(sender.name, letter.sender.name)
+
+
+def _addressees_fit(letter: Reported, addrs: list[Addressee]) -> bool:
+    if not addrs or not letter.addressees:
+        return True
+    for a in addrs:
+        for b in letter.addressees:
+            if a.name and b.name and _same_party(a.name, b.name):
+                return True
+            if a.role and b.role and _same_party(a.role, b.role):
+                return True
+            if not a.name and a.role and b.role and _same_party(a.role, b.role):
+                return True
+    return False
+
+
+def _fits(letter: Reported, m: _Mention) -> bool:
+    if (
+        m.date is not None
+        and letter.date is not None
+        and (m.date.month, m.date.day) != (letter.date.month, letter.date.day)
+    ):
+        return False
+    return _sender_fits(letter, m.sender) and _addressees_fit(letter, m.addressees)
+
+
+def _absorb(letter: Reported, m: _Mention) -> None:
+    if (
+        m.sender is not None
+        and (letter.sender is None or _anaphoric(letter.sender))
+        and not _anaphoric(m.sender)
+    ):
+        letter.sender = m.sender
+    if m.addressees and not letter.addressees:
+        letter.addressees = list(m.addressees)
+    elif m.addressees:
+        for a in m.addressees:
+            if a.name and not any(b.name for b in letter.addressees):
+                letter.addressees = [
+                    Addressee(
+                        a.name,
+                        a.role or next((b.role for b in letter.addressees if b.role), None),
+                        a.span,
+                    )
+                ]
+    if m.date is not None and letter.date is None:
+        letter.date = m.date
+    letter.signatories.extend(m.signatories)
+    letter.end = max(letter.end, m.end)
+    letter.last = m.pos
+
+
+def _expand(text: str, name: str) -> str:
+    """The fullest form of an organization's name printed in the text ("X Institute for Y")."""
+    if not any(w.casefold() in ORG_WORDS for w in name.split()):
+        return name
+    best = name
+    pattern = re.escape(name) + r"(?:\s+(?:for|of|on|the|and|[A-Z][\w'’\-]*))*"
+    for m in re.finditer(pattern, text):
+        full = re.sub(r"(?:\s+(?:for|of|on|the|and))+$", "", m.group())
+        if len(full) > len(best):
+            best = full
+    return best
+
+
+def find_reports(text: str, ranges: list[tuple[int, int]]) -> list[Reported]:
+    """Letters reported in text[a:b] for each (a, b) in ranges."""
+    masked = _QUOTED.sub(lambda q: " " * len(q.group()), text)
+    letters: list[Reported] = []
+    for a, b in ranges:
+        for sm in _SENTENCE.finditer(text, a, b):
+            s, e = sm.start(), sm.end()
+            while s < e and text[s].isspace():
+                s += 1
+            if not _RELEVANT.search(masked, s, e):
+                continue
+            for m in _mentions_in(text, s, e, masked):
+                ordered = sorted(letters, key=lambda x: x.last, reverse=True)
+                target = None
+                if not m.new:
+                    target = next((x for x in ordered if _fits(x, m)), None)
+                if target is None:
+                    if m.definite or not (m.sender or m.addressees or m.date):
+                        continue
+                    target = Reported(start=m.pos, end=m.end, last=m.pos)
+                    letters.append(target)
+                _absorb(target, m)
+    for x in letters:
+        x.addressees = [
+            Addressee(_expand(text, a.name), a.role, a.span) if a.name and not a.role else a
+            for a in x.addressees
+        ]
+        if x.sender is not None and not _anaphoric(x.sender):
+            x.sender = Sender(_expand(text, x.sender.name), x.sender.span)
+    return [x for x in letters if x.sender or x.addressees]

@@ -1,0 +1,457 @@
+"""Parse one entry of a signature list into name, role and organization, with spans.
+
+An entry is a piece of one line (or of a few stacked lines) of a signature block. Its
+parts are told apart by separators outside quotes (dashes, commas, parentheses) and by
+the shape of each part: a person's name (see `names`), a role (a role title, possibly
+"of the Board"), an organization (the rest, cleaned of quotes and "of the"). Entries
+that run together on one line are split where a second "Name – Role" begins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cosignatory.extract.lexicon import (
+    CONNECTIVES,
+    ORG_WORDS,
+    PLACEHOLDERS,
+    ROLE_BODIES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    place_words,
+)
+from cosignatory.extract.names import (
+    WORD,
+    is_degree,
+    is_name_token,
+    is_title,
+    looks_like_person,
+    name_length,
+)
+from cosignatory.model import Signatory, Span
+
+OPEN_QUOTES = '“„«‹"‘‚「'
+CLOSE_QUOTES = '”“»›"’‘」'
+ALL_QUOTES = '"“”„‟«»‹›‘’‚`´「」'
+_MARKER = re.compile(r"(?:\s|\d{1,4}[.)]|\(\d{1,4}\)|[-*•·▪►–—+>#]|\*\*?|__?)+")
+_DASH = re.compile(r"\s+[–—−-]+\s+|\s*[–—]\s*|(?<=[^\W\d_])-\s+")
+_TRAIL = ' \t.,;:"“”„«»‹›‘’*_|'
+_LEAD = " \t,;:*_|"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A [start, end) range of the document text."""
+
+    start: int
+    end: int
+
+
+def _quoted(text: str, start: int, end: int) -> list[bool]:
+    """Per character of text[start:end]: is it inside a pair of quotes?"""
+    inside = [False] * (end - start)
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPEN_QUOTES and not (ch in "‘’" and i > start and text[i - 1].isalnum()):
+            j = i + 1
+            while j < end and not (
+                text[j] in CLOSE_QUOTES
+                and not (text[j] in "’'" and j + 1 < end and text[j + 1].isalpha())
+            ):
+                j += 1
+            if j < end:
+                for k in range(i + 1, j):
+                    inside[k - start] = True
+                i = j + 1
+                continue
+        i += 1
+    return inside
+
+
+def _trim(text: str, p: Piece, lead: str = _LEAD, trail: str = _TRAIL) -> Piece:
+    s, e = p.start, p.end
+    while s < e and text[s] in lead:
+        s += 1
+    while e > s and (text[e - 1] in trail or text[e - 1].isspace()):
+        # keep a closing quote that closes a quote opened inside the piece
+        if text[e - 1] in ALL_QUOTES and any(c in OPEN_QUOTES for c in text[s : e - 1]):
+            opened = sum(1 for c in text[s : e - 1] if c in ALL_QUOTES)
+            if opened % 2 == 1:
+                break
+        e -= 1
+    return Piece(s, e)
+
+
+def _tokens(text: str, p: Piece) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, p.start, p.end)]
+
+
+def _words(text: str, p: Piece) -> list[str]:
+    return [t for _, _, t in _tokens(text, p)]
+
+
+def _separators(text: str, p: Piece, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    mask = _quoted(text, p.start, p.end)
+    depth = 0
+    out = []
+    paren = [0] * (p.end - p.start)
+    for i in range(p.start, p.end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth = max(0, depth - 1)
+        paren[i - p.start] = depth
+    for m in pattern.finditer(text, p.start, p.end):
+        k = m.start() - p.start
+        if not mask[k] and not paren[k] and m.start() > p.start and m.end() < p.end:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _split(text: str, p: Piece, pattern: re.Pattern[str]) -> list[Piece]:
+    parts, s = [], p.start
+    for a, b in _separators(text, p, pattern):
+        parts.append(Piece(s, a))
+        s = b
+    parts.append(Piece(s, p.end))
+    return [q for q in (_trim(text, x) for x in parts) if q.end > q.start]
+
+
+_COMMA = re.compile(r"[,;]\s*|\s+\|\s+|\t+")
+
+
+def clean(value: str) -> str:
+    """Collapse spaces; drop quote marks that are not apostrophes."""
+    out = []
+    for i, ch in enumerate(value):
+        if ch in ALL_QUOTES:
+            between = 0 < i < len(value) - 1 and value[i - 1].isalpha() and value[i + 1].isalpha()
+            if not (between and ch in "'’"):
+                out.append(
+                    " "
+                    if 0 < i < len(value) - 1 and value[i - 1].isalnum() and value[i + 1].isalnum()
+                    else ""
+                )
+                continue
+        out.append(ch)
+    return " ".join("".join(out).split()).strip(" .,;:*_")
+
+
+def _strip_connective(text: str, p: Piece) -> Piece:
+    low = text[p.start : p.end].casefold()
+    for word in (
+        "of the ",
+        "of ",
+        "from the ",
+        "from ",
+        "at the ",
+        "the ",
+        "die ",
+        "der ",
+        "la ",
+        "le ",
+        "les ",
+        "l'",
+        "l’",
+    ):
+        if low.startswith(word):
+            return _trim(text, Piece(p.start + len(word), p.end))
+    if low.startswith("the") and len(low) > 3 and low[3] in OPEN_QUOTES:
+        return Piece(p.start + 3, p.end)
+    return p
+
+
+def _role_end(text: str, p: Piece) -> int | None:
+    """End of the role title that opens p ("Retired Major General"), or None."""
+    end = None
+    for _, e, tok in _tokens(text, p):
+        low = tok.casefold().rstrip(".")
+        if low in ROLE_HEADS:
+            end = e
+        elif low in ROLE_MODIFIERS or (end is None and low in ("vice", "co")):
+            continue
+        else:
+            break
+    return end
+
+
+def _after_connective(text: str, pos: int, end: int) -> int | None:
+    """Position after a connective word ("of the", "de la") at pos, or None."""
+    rest = text[pos:end].lstrip()
+    skip = end - pos - len(rest)
+    low = rest.casefold()
+    for c in CONNECTIVES:
+        if low.startswith(c) and (
+            len(low) == len(c) or not low[len(c)].isalnum() or c.endswith(("'", "’"))
+        ):
+            return pos + skip + len(c)
+    return None
+
+
+def _is_orgish(text: str, p: Piece) -> bool:
+    seg = text[p.start : p.end]
+    if any(q in seg for q in '“”„«»"'):
+        return True
+    return any(w.casefold() in ORG_WORDS for w in _words(text, p))
+
+
+_JOB_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ive", "eur", "euse", "rice", "in")
+
+
+def _is_rolish(text: str, p: Piece) -> bool:
+    """A job title without a known role word: "Software Engineer", "Historian"."""
+    words = _words(text, p)
+    if not words or len(words) > 4 or _is_orgish(text, p) or _is_place(text, p):
+        return False
+    if any(w.casefold() in ROLE_HEADS for w in words):
+        return True
+    return words[-1].casefold().endswith(_JOB_SUFFIXES)
+
+
+def _is_place(text: str, p: Piece) -> bool:
+    words = _words(text, p)
+    return bool(words) and all(w.casefold() in place_words() for w in words)
+
+
+def _is_placeholder(text: str, p: Piece) -> bool:
+    return clean(text[p.start : p.end]).casefold() in PLACEHOLDERS
+
+
+def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
+    """Split "Role of the Org", "Role, Org", "Org, Role", "Org" into (role, organization)."""
+    p = _trim(text, p)
+    if p.end <= p.start or _is_placeholder(text, p):
+        return None, None
+    low = text[p.start : p.end].casefold()
+    for cue in ("on behalf of the ", "on behalf of ", "representing ", "im namen ", "au nom de "):
+        if low.startswith(cue):
+            return None, _org(text, Piece(p.start + len(cue), p.end))
+    parts = _split(text, p, _COMMA)
+    while len(parts) > 1 and (_is_place(text, parts[-1]) or _is_placeholder(text, parts[-1])):
+        parts.pop()
+    role: Piece | None = None
+    org: Piece | None = None
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        r_end = _role_end(text, part)
+        if r_end is None or org is not None:
+            if org is None and not _is_placeholder(text, part):
+                if role is None and _is_rolish(text, part) and (i + 1 < len(parts) or i == 0):
+                    role = part  # "Job, Institution"
+                else:
+                    org = Piece(part.start, parts[-1].end) if role is not None else part
+                    if role is not None:
+                        break
+            i += 1
+            continue
+        role_start = role.start if role is not None else part.start
+        pos = r_end
+        direct = text[pos : part.end].lstrip().casefold()
+        for body in ROLE_BODIES:
+            if direct.startswith(body) and (
+                len(direct) == len(body) or not direct[len(body)].isalnum()
+            ):
+                pos = part.end - len(direct) + len(body)
+                break
+        conn = _after_connective(text, pos, part.end)
+        if conn is None:
+            rest = _trim(text, Piece(pos, part.end))
+            role = Piece(role_start, pos)
+            if rest.end > rest.start:
+                org = Piece(rest.start, parts[-1].end)
+                break
+            i += 1
+            continue
+        # "Member of the Board of X": the body belongs to the role.
+        body_low = text[conn : part.end].lstrip().casefold()
+        for body in ROLE_BODIES:
+            if body_low.startswith(body) and (
+                len(body_low) == len(body) or not body_low[len(body)].isalnum()
+            ):
+                pos = (
+                    conn
+                    + (len(text[conn : part.end]) - len(text[conn : part.end].lstrip()))
+                    + len(body)
+                )
+                conn = _after_connective(text, pos, part.end)
+                break
+        if conn is None:
+            role = Piece(role_start, pos)
+            rest = _trim(text, Piece(pos, part.end))
+            if rest.end > rest.start:
+                org = Piece(rest.start, parts[-1].end)
+                break
+            i += 1
+            continue
+        x = Piece(conn, part.end)
+        if (
+            pos == r_end
+            and i + 1 < len(parts)
+            and not _is_orgish(text, x)
+            and _is_orgish(text, parts[i + 1])
+        ):
+            role = Piece(role_start, part.end)  # "Professor of History, University of Y"
+            i += 1
+            continue
+        role = Piece(role_start, pos)
+        org = Piece(conn, parts[-1].end)
+        break
+    return (_trim(text, role) if role else None), (_org(text, org) if org else None)
+
+
+def _org(text: str, p: Piece) -> Piece | None:
+    p = _strip_connective(text, _trim(text, p))
+    if p.end <= p.start or _is_placeholder(text, p):
+        return None
+    return p
+
+
+def _name_piece(text: str, p: Piece) -> Piece | None:
+    """The name in p without titles and degrees."""
+    toks = _tokens(text, p)
+    while toks and is_title(toks[0][2]):
+        toks = toks[1:]
+    while toks and (is_degree(toks[-1][2]) or is_title(toks[-1][2])):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return Piece(toks[0][0], toks[-1][1])
+
+
+def _person(text: str, p: Piece) -> Piece | None:
+    """p as a person's name (titles dropped), if it is one."""
+    np_ = _name_piece(text, p)
+    if np_ is None:
+        return None
+    words = _words(text, np_)
+    if looks_like_person(words):
+        return np_
+    return None
+
+
+def _leading_person(text: str, p: Piece, *, bounded: bool) -> Piece | None:
+    toks = _tokens(text, p)
+    while toks and is_title(toks[0][2]):
+        toks = toks[1:]
+    n = name_length([t for _, _, t in toks], bounded=bounded)
+    if n < 2:
+        return None
+    return Piece(toks[0][0], toks[n - 1][1])
+
+
+def _span(p: Piece | None) -> Span | None:
+    return Span(p.start, p.end) if p else None
+
+
+def _signatory(
+    text: str,
+    entry: Piece,
+    name: Piece | None,
+    role: Piece | None,
+    org: Piece | None,
+) -> Signatory | None:
+    if name is None and org is None:
+        return None
+    return Signatory(
+        name=clean(text[name.start : name.end]) if name else None,
+        role=" ".join(text[role.start : role.end].split()).strip(" ,;:") if role else None,
+        organization=clean(text[org.start : org.end]) if org else None,
+        span=Span(entry.start, entry.end),
+        name_span=_span(name),
+        role_span=_span(role),
+        organization_span=_span(org),
+    )
+
+
+def strip_marker(text: str, p: Piece) -> Piece:
+    """Drop list numbers, bullets and markdown emphasis around an entry."""
+    m = _MARKER.match(text, p.start, p.end)
+    s = m.end() if m else p.start
+    return _trim(text, Piece(s, p.end))
+
+
+def split_run_together(text: str, p: Piece) -> list[Piece]:
+    """Split "A – Role of X B – Role of Y" where a second entry starts mid-line."""
+    cuts = []
+    for a, b in _separators(text, p, _DASH)[1:]:
+        if _role_end(text, Piece(b, p.end)) is None:
+            continue
+        toks = _tokens(text, Piece(p.start, a))
+        n = 0
+        while n < min(3, len(toks)) and is_name_token(toks[-1 - n][2]):
+            n += 1
+        if n >= 2 and toks[-n][0] > p.start:
+            cuts.append(toks[-n][0])
+    pieces, s = [], p.start
+    for c in cuts:
+        pieces.append(_trim(text, Piece(s, c)))
+        s = c
+    pieces.append(_trim(text, Piece(s, p.end)))
+    return [q for q in pieces if q.end > q.start]
+
+
+def parse_entry(text: str, p: Piece, *, organizations: bool = False) -> list[Signatory]:
+    """Every signatory in one entry (usually one; two when entries ran together)."""
+    p = strip_marker(text, p)
+    out = []
+    for piece in split_run_together(text, p):
+        s = _parse_one(text, piece, organizations=organizations)
+        if s is not None:
+            out.append(s)
+    return out
+
+
+def _parse_one(text: str, p: Piece, *, organizations: bool) -> Signatory | None:
+    p = _trim(text, p)
+    if p.end <= p.start:
+        return None
+    if organizations:
+        return _signatory(text, p, None, None, _org(text, p))
+    dashes = _separators(text, p, _DASH)
+    if dashes:
+        a, b = dashes[0]
+        left, right = _trim(text, Piece(p.start, a)), _trim(text, Piece(b, p.end))
+        name = _person(text, left)
+        if name is not None:
+            role, org = parse_affiliation(text, right)
+            return _signatory(text, p, name, role, org)
+        right_parts = _split(text, right, _COMMA)
+        rname = _person(text, right_parts[0]) if right_parts else None
+        if rname is not None:  # "Org – Name, Role"
+            role = (
+                _trim(text, Piece(right_parts[1].start, right.end))
+                if len(right_parts) > 1
+                else None
+            )
+            return _signatory(text, p, rname, role, _org(text, left))
+    paren = text.find("(", p.start, p.end)
+    if paren > p.start:
+        close = text.find(")", paren, p.end)
+        left = _trim(text, Piece(p.start, paren))
+        name = _person(text, left)
+        if name is not None:
+            role, org = parse_affiliation(text, Piece(paren + 1, close if close > 0 else p.end))
+            return _signatory(text, p, name, role, org)
+    parts = _split(text, p, _COMMA)
+    if len(parts) > 1:
+        name = _person(text, parts[0])
+        if name is not None:
+            rest = [q for q in parts[1:] if not all(is_degree(w) for w in _words(text, q))]
+            if not rest:
+                return _signatory(text, p, name, None, None)
+            role, org = parse_affiliation(text, Piece(rest[0].start, p.end))
+            return _signatory(text, p, name, role, org)
+    name = _person(text, p)
+    if name is not None:
+        return _signatory(text, p, name, None, None)
+    lead = _leading_person(text, p, bounded=False)
+    if lead is not None:
+        role, org = parse_affiliation(text, _trim(text, Piece(lead.end, p.end)))
+        if role or org:
+            return _signatory(text, p, lead, role, org)
+    if _is_orgish(text, p) and not _is_placeholder(text, p):
+        return _signatory(text, p, None, None, _org(text, p))
+    return None

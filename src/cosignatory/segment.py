@@ -1,0 +1,350 @@
+"""Find the regions of reproduced letters in a document's text.
+
+A region is found by its shape, not by its words alone: a salutation ("Dear …") opens
+it, a heading ("To the …") may precede it, a closing ("Sincerely,", "With respect,") or
+a list heading ("Signatories", "Unterzeichnet von") is followed by a signature block, a
+run of short, list-like lines. A run of "Name – affiliation" lines with no cue at all
+is a signature block too. Prose ends a block. Pure: text in, line ranges out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cosignatory.extract.lexicon import (
+    CLOSINGS,
+    INTRO_PATTERN,
+    ORG_HEADINGS,
+    PERSON_HEADINGS,
+    ROLE_HEADS,
+    SALUTATIONS,
+    SIGNATORY_HEADINGS,
+)
+from cosignatory.extract.names import WORD, name_length
+
+_STRIP = " \t\"“”„«»‹›'‘’*_#>|:-–—•·"
+_SEPARATOR_AFTER_NAME = re.compile(r"\s*(?:[,(]|[–—−-]|\s-|$)")
+_MARKER = re.compile(r"\s*(?:\d{1,4}[.)]|\(\d{1,4}\)|[-*•·▪►+])\s+")
+_CONNECTIVE_LOWER = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "de",
+        "la",
+        "du",
+        "des",
+        "der",
+        "die",
+        "das",
+        "und",
+        "et",
+        "le",
+        "les",
+        "и",
+        "в",
+        "при",
+        "für",
+        "von",
+        "zu",
+        "a",
+        "an",
+        "d'",
+        "l'",
+        "y",
+        "e",
+        "da",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "van",
+    ]
+)
+_HEADING_TO = re.compile(
+    r"(?:to|an|à|au|aux|a|к|господину|госпоже|президенту|open letter to|offener brief an"
+    r"|lettre ouverte (?:à|au|aux)|открытое письмо)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: [start, end) of its stripped text; `gap` blank lines before it."""
+
+    start: int
+    end: int
+    index: int
+    gap: int
+
+
+@dataclass
+class Block:
+    """A signature block: its entries (line groups) and the sender line if any."""
+
+    entries: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, org-only
+    sender: Line | None = None
+    end: int = 0
+
+
+@dataclass
+class Region:
+    """A reproduced letter: where it is and where its parts are."""
+
+    start: int
+    end: int
+    heading: Line | None = None
+    salutation: Line | None = None
+    closing: Line | None = None
+    intro: Line | None = None
+    block: Block | None = None
+    datelines: list[Line] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their stripped spans."""
+    out: list[Line] = []
+    gap = 0
+    pos = 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            gap += 1
+            continue
+        out.append(Line(s, e, len(out), gap))
+        gap = 0
+    return out
+
+
+def _cue(text: str, line: Line) -> str:
+    return text[line.start : line.end].strip(_STRIP).casefold()
+
+
+def _starts(cue: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if cue.startswith(w) and (len(cue) == len(w) or not cue[len(w)].isalnum()):
+            return True
+    return False
+
+
+def is_salutation(text: str, line: Line) -> bool:
+    cue = _cue(text, line)
+    raw = text[line.start : line.end].rstrip(' "”')
+    short = len(cue.split()) <= 12
+    greeting = cue.startswith(SALUTATIONS)
+    return short and greeting and (raw.endswith((",", ":", "!")) or len(cue) < 60)
+
+
+def is_closing(text: str, line: Line) -> bool:
+    cue = _cue(text, line)
+    words = cue.split()
+    if not words or len(words) > 12 or is_salutation(text, line):
+        return False
+    if _starts(cue, CLOSINGS):
+        return not text[line.start : line.end].rstrip().endswith(("?",)) and len(words) <= 10
+    return (
+        text[line.start : line.end].rstrip().endswith(",")
+        and len(words) <= 10
+        and not any(c.isdigit() for c in cue)
+    )
+
+
+def list_heading(text: str, line: Line) -> str | None:
+    """'org', 'person' or 'any' when the line heads a signature list."""
+    cue = re.sub(r"\s*\(.*\)$", "", _cue(text, line)).strip(" :")
+    if cue in ORG_HEADINGS:
+        return "org"
+    if cue in PERSON_HEADINGS:
+        return "person"
+    if cue in SIGNATORY_HEADINGS or _starts(cue, ("signed by", "unterzeichnet von", "signé par")):
+        return "any"
+    return None
+
+
+def is_prose(text: str, line: Line) -> bool:
+    """Running text rather than a list entry."""
+    body = text[line.start : line.end]
+    words = WORD.findall(body)
+    if len(words) > 45:
+        return True
+    lower = [w for w in words if w[0].islower() and w.casefold() not in _CONNECTIVE_LOWER]
+    lower = [w for w in lower if w.casefold() not in ROLE_HEADS]
+    if starts_with_person(text, line) and len(lower) < 8:
+        return False
+    if body.rstrip(' "”»').endswith(("?", "!")):
+        return True
+    return len(lower) >= 2 and len(lower) >= 0.3 * len(words)
+
+
+def starts_with_person(text: str, line: Line) -> bool:
+    """A name followed by a separator: "Jane Roe – …", "Dr. Jane Roe, …", "Jane Roe (…)"."""
+    m = _MARKER.match(text, line.start, line.end)
+    s = m.end() if m else line.start
+    body = text[s : line.end].lstrip("*_ ")
+    words = [m.group() for m in WORD.finditer(body[:120])]
+    while words and words[0].casefold().rstrip(".") in (
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "herr",
+        "frau",
+    ):
+        body = body[body.index(words[0]) + len(words[0]) :].lstrip(". ")
+        words = words[1:]
+    n = name_length(words, bounded=True)
+    if n < 2:
+        return False
+    end = 0
+    for w in words[:n]:
+        end = body.index(w, end) + len(w)
+    rest = body[end:].lstrip("*_")
+    return bool(_SEPARATOR_AFTER_NAME.match(rest))
+
+
+def _numbered(text: str, line: Line) -> bool:
+    return bool(_MARKER.match(text, line.start, line.end))
+
+
+def _entry_like(text: str, line: Line) -> bool:
+    return not is_prose(text, line) and len(text[line.start : line.end]) <= 400
+
+
+def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> Block | None:
+    """The signature block starting at lines[first], or None when there is none."""
+    block = Block()
+    raw: list[tuple[Line, str]] = []
+    i = first
+    while i < len(lines):
+        line = lines[i]
+        heading = list_heading(text, line)
+        if heading is not None:
+            mode = heading
+            i += 1
+            continue
+        if raw and (is_salutation(text, line) or INTRO_PATTERN.search(text[line.start : line.end])):
+            break
+        if not _entry_like(text, line):
+            break
+        raw.append((line, mode))
+        i += 1
+    if not raw:
+        return None
+    # Stacked entries: "Name" / "Role" / "Organization" lines, blank lines between entries.
+    groups: list[list[tuple[Line, str]]] = []
+    for item in raw:
+        if not groups or item[0].gap > 0:
+            groups.append([])
+        groups[-1].append(item)
+    stacked = len(groups) >= 2 and sum(
+        1 for g in groups if len(g) > 1 and _bare_name(text, g[0][0])
+    ) >= 0.6 * len(groups)
+    if stacked:
+        for g in groups:
+            block.entries.append((g[0][0].start, g[-1][0].end, g[0][1] == "org"))
+    else:
+        for line, m in raw:
+            block.entries.append((line.start, line.end, m == "org"))
+    block.end = raw[-1][0].end
+    return block
+
+
+def _bare_name(text: str, line: Line) -> bool:
+    words = WORD.findall(text[line.start : line.end])
+    return 2 <= len(words) <= 5 and name_length(words, bounded=True) == len(words)
+
+
+def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
+    """Every reproduced letter in the text, in order."""
+    lines = split_lines(text) if lines is None else lines
+    regions: list[Region] = []
+    i = 0
+    floor = 0  # first line index not yet inside a region
+    while i < len(lines):
+        line = lines[i]
+        trigger = None
+        mode = "any"
+        if is_closing(text, line) and i > floor:
+            trigger = i + 1
+        else:
+            heading = list_heading(text, line)
+            if heading is not None:
+                trigger, mode = i + 1, heading
+            elif _run_of_people(text, lines, i):
+                trigger = i
+        if trigger is None or trigger >= len(lines):
+            i += 1
+            continue
+        block = find_block(text, lines, trigger, mode)
+        if block is None or not block.entries:
+            i += 1
+            continue
+        region = _open_region(text, lines, floor, i)
+        region.closing = line if trigger == i + 1 and mode == "any" else None
+        region.block = block
+        region.end = block.end
+        regions.append(region)
+        while i < len(lines) and lines[i].start < block.end:
+            i += 1
+        floor = i
+    return regions
+
+
+def _run_of_people(text: str, lines: list[Line], i: int, need: int = 3) -> bool:
+    run = 0
+    for line in lines[i : i + need]:
+        if not (starts_with_person(text, line) or _numbered(text, line)) or is_prose(text, line):
+            return False
+        run += 1
+    return run >= need
+
+
+def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:
+    """Find salutation, heading and intro before line `upto` (not before `floor`)."""
+    sal = None
+    for j in range(upto - 1, floor - 1, -1):
+        if is_salutation(text, lines[j]):
+            sal = j
+            break
+    start_idx = sal if sal is not None else floor
+    heading = None
+    if sal is not None:
+        for j in range(sal - 1, max(floor, sal - 4) - 1, -1):
+            cue = text[lines[j].start : lines[j].end].lstrip(_STRIP)
+            if _HEADING_TO.match(cue) and len(cue.split()) <= 25 and not cue.rstrip().endswith("."):
+                heading = j
+                start_idx = j
+                break
+    intro = None
+    for j in range(start_idx - 1, max(floor, start_idx - 3) - 1, -1):
+        if INTRO_PATTERN.search(text[lines[j].start : lines[j].end]):
+            intro = j
+            break
+    if sal is None and intro is not None:
+        start_idx = intro + 1
+    start_line = lines[min(start_idx, len(lines) - 1)]
+    start = start_line.start
+    while start < start_line.end and text[start] in "\"“„«'":
+        start += 1
+    return Region(
+        start=start,
+        end=start,
+        heading=lines[heading] if heading is not None else None,
+        salutation=lines[sal] if sal is not None else None,
+        intro=lines[intro] if intro is not None else None,
+    )
