@@ -7,7 +7,7 @@ leaves the store consistent and a re-run completes the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,9 @@ from cosignatory.extract import EXTRACTOR_VERSION, extract
 from cosignatory.ingest import iter_files, read_documents
 from cosignatory.model import Document, Letter
 from cosignatory.resolve import MentionRecord, resolve
-from cosignatory.store import Store, has_document, save_extraction
+from cosignatory.review import Correction, apply_corrections
+from cosignatory.store import Store, has_document, replace_extraction, save_extraction
+from cosignatory.store.corrections import load_extraction, recheck
 from cosignatory.store.entities import ResolveSummary, resolve_store
 from cosignatory.store.letters import letter_id, mention_id
 
@@ -56,12 +58,20 @@ def extract_paths(
     *,
     on_error: Callable[[IngestError], None] | None = None,
     on_file: Progress | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> Iterator[Extracted]:
-    """Read and extract every document under `paths`, streaming; unreadable files go to on_error."""
+    """Read and extract every document under `paths`, streaming; unreadable files go to on_error.
+
+    `corrections` (reviewed edits, e.g. from `cosignatory corrections export`) are replayed
+    over the machine output of the documents they concern.
+    """
     for path in iter_files(paths):
         try:
             for document in read_documents(path):
-                yield Extracted(document, extract(document))
+                letters = extract(document)
+                if corrections:
+                    letters = apply_corrections(document, letters, corrections)
+                yield Extracted(document, letters)
         except IngestError as error:
             if on_error is None:
                 raise
@@ -111,10 +121,13 @@ def ingest(
 
 
 def extract_records(
-    paths: Iterable[Path], *, on_error: Callable[[IngestError], None] | None = None
+    paths: Iterable[Path],
+    *,
+    on_error: Callable[[IngestError], None] | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> list[dict[str, Any]]:
     """The `extract` contract: per document {"source", "letters"}, ids resolved across the run."""
-    results = list(extract_paths(paths, on_error=on_error))
+    results = list(extract_paths(paths, on_error=on_error, corrections=corrections))
     records: list[MentionRecord] = []
     for result in results:
         for li, letter in enumerate(result.letters):
@@ -137,3 +150,39 @@ def extract_records(
             letters.append(data)
         out.append({"source": result.document.source, "letters": letters})
     return out
+
+
+@dataclass
+class ReextractReport:
+    """What re-running a newer extractor over stored documents did."""
+
+    documents: int = 0
+    letters: int = 0
+    signatories: int = 0
+    corrections: dict[str, int] = field(default_factory=dict)  # status -> count
+    resolution: ResolveSummary | None = None
+
+
+def reextract(store: Store, *, everything: bool = False) -> ReextractReport:
+    """Re-extract stored documents made by another extractor version (or all of them).
+
+    Machine output is replaced; human corrections are replayed over the new output and
+    flagged `needs-review` where the item they were made on moved; then entities are resolved.
+    """
+    report = ReextractReport()
+    sql = "SELECT id FROM documents" + ("" if everything else " WHERE extractor_version != ?")
+    args = () if everything else (EXTRACTOR_VERSION,)
+    ids = [row[0] for row in store.conn.execute(sql, args).fetchall()]
+    for document_id in ids:
+        document, _old = load_extraction(store, document_id)
+        letters = extract(document)
+        with store.transaction():
+            replace_extraction(store, document_id, letters, EXTRACTOR_VERSION)
+            for status, n in recheck(store, document_id).items():
+                report.corrections[status] = report.corrections.get(status, 0) + n
+        report.documents += 1
+        report.letters += len(letters)
+        report.signatories += sum(len(letter.signatories) for letter in letters)
+    if ids:
+        report.resolution = resolve_store(store)
+    return report

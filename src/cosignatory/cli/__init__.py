@@ -8,28 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
+from rich.console import Console
+from rich.text import Text
 from typer.core import TyperGroup
 
 from cosignatory.errors import CosignatoryError
 
 
 class CosignatoryGroup(TyperGroup):
-    """Turns library errors into a one-line message and exit status 1."""
+    """Turns library errors into a one-line message on stderr and exit status 1."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CosignatoryError as error:
-            raise CommandError(str(error)) from error
-
-
-class CommandError(click.ClickException):
-    exit_code = 1
-
-    def show(self, file: Any = None) -> None:
-        click.secho(f"Error: {self.format_message()}", err=True, fg="red")
+            Console(stderr=True, soft_wrap=True).print(Text(f"Error: {error}", style="red"))
+            raise typer.Exit(1) from error
 
 
 app = typer.Typer(
@@ -42,7 +37,13 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported.
-from cosignatory.cli import documents  # noqa: E402,F401
+from cosignatory.cli import (  # noqa: E402
+    analysis,  # noqa: F401
+    corrections,  # noqa: F401
+    documents,  # noqa: F401
+    serve,  # noqa: F401
+    spark,  # noqa: F401
+)
 
 
 def main() -> None:

@@ -14,12 +14,15 @@ from rich.text import Text
 
 from cosignatory import pipeline
 from cosignatory.cli import app
+from cosignatory.cli.corrections import read_jsonl
 from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
 from cosignatory.cli.output import render
+from cosignatory.errors import IngestError
 from cosignatory.ingest import iter_files
+from cosignatory.review import Correction
 from cosignatory.store import Store, get_letter, list_letters, list_signatories
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 PathsArgument = Annotated[
     list[Path], typer.Argument(help="Files or folders (read recursively).", show_default=False)
 ]
@@ -73,10 +76,20 @@ def ingest(
 def extract(
     paths: PathsArgument,
     fmt: FormatOption = Format.jsonl,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            help="Replay reviewed corrections (from `cosignatory corrections export`).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract letters without a store: one JSON object per document, {"source", "letters"}."""
-    failed = []
-    records = pipeline.extract_records(paths, on_error=failed.append)
+    failed: list[IngestError] = []
+    reviewed = [Correction.from_dict(r) for r in read_jsonl(corrections)] if corrections else []
+    records = pipeline.extract_records(paths, on_error=failed.append, corrections=reviewed)
     if fmt is Format.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -97,6 +110,25 @@ def _signatory_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for i, letter in enumerate(r["letters"])
         for s in letter["signatories"]
     ]
+
+
+@app.command()
+def reextract(
+    db: DbOption = DEFAULT_DB_PATH,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-extract every document, not only outdated ones.")
+    ] = False,
+) -> None:
+    """Re-run extraction on stored documents made by an older extractor; replay corrections."""
+    with Store.open(db, create=False) as store:
+        report = pipeline.reextract(store, everything=everything)
+    flagged = report.corrections.get("needs-review", 0)
+    err.print(
+        f"Re-extracted {report.documents} documents: {report.letters} letters, "
+        f"{report.signatories} signatories. Corrections: "
+        f"{report.corrections.get('active', 0)} still apply, {flagged} need review"
+        + (" (`cosignatory corrections list --status needs-review`)." if flagged else ".")
+    )
 
 
 @app.command()
