@@ -41,6 +41,7 @@ from cosignatory.cli import (  # noqa: E402
     analysis,  # noqa: F401
     corrections,  # noqa: F401
     documents,  # noqa: F401
+    entities,  # noqa: F401
     serve,  # noqa: F401
     spark,  # noqa: F401
 )

@@ -1,0 +1,148 @@
+"""Text and name normalization: pure functions from printed strings to comparison keys.
+
+Owns the folding that makes romanization variants of one name meet: an Azerbaijani
+pre-fold (ə→a, c→j, q→g, x→kh, ı→i, ş→sh, ç→ch, ğ→gh, ö→o, ü→u), then anyascii for
+Cyrillic, Armenian and the rest, then a collapse of Russian and English romanization
+habits (dzh/dj/zh→j, kh→h, gh→g, y→i, w→v), of doubled letters (Novella/Novela) and of
+the a/e vowel pair (Saltanat/Seltenet, Iskandarli/Iskenderli). It also splits a
+surname into stem and suffix (-ov/-ova, -li, -zada, -oglu, -yan, ...) so that the
+suffix and its gender can be compared apart from the stem. No I/O, no state.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+QUOTES = "\"'“”„‟«»‹›‘’‚`´"
+
+_AZ_FOLD = str.maketrans(
+    {
+        "ə": "a",
+        "Ə": "a",
+        "ı": "i",
+        "İ": "i",
+        "ş": "sh",
+        "Ş": "sh",
+        "ç": "ch",
+        "Ç": "ch",
+        "ğ": "gh",
+        "Ğ": "gh",
+        "ö": "o",
+        "Ö": "o",
+        "ü": "u",
+        "Ü": "u",
+        "q": "g",
+        "Q": "g",
+        "x": "kh",
+        "X": "kh",
+    }
+)
+# Cyrillic letters anyascii would romanize in a way Latin spellings of the same
+# Azerbaijani names do not (ә is ə, һ is h, ғ is ğ, ҹ is c).
+_CYR_FOLD = str.maketrans({"ә": "a", "Ә": "a", "һ": "h", "Һ": "h", "ғ": "g", "Ғ": "g"})
+
+_COLLAPSE = (
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("y", "i"),
+    ("x", "ks"),
+    ("q", "g"),
+)
+_C_TO_J = re.compile(r"c(?!h)")
+_DOUBLE = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_NON_ALPHA = re.compile(r"[^a-z]+")
+
+
+def fold_text(text: str) -> str:
+    """Lower-case ASCII form of `text`: accents, scripts and quotes folded, spaces single."""
+    text = unicodedata.normalize("NFC", text).translate(_CYR_FOLD)
+    text = anyascii(text.translate(_AZ_FOLD)).lower()
+    return " ".join(_NON_ALPHA.sub(" ", text).split())
+
+
+@lru_cache(maxsize=200_000)
+def name_key(token: str) -> str:
+    """Comparison key of one name token: romanization variants of it meet here.
+
+    >>> name_key("Cəfərova") == name_key("Джафарова") == name_key("Jafarova")
+    True
+    """
+    s = fold_text(token).replace(" ", "")
+    s = _C_TO_J.sub("j", s)
+    for old, new in _COLLAPSE:
+        s = s.replace(old, new)
+    s = _FINAL_H.sub("", s)
+    s = s.replace("e", "a")
+    return _DOUBLE.sub(r"\1", s)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """The consonants of a key, in order: Rzazada and Rizazadeh share one."""
+    return "".join(c for c in key if c not in "aeiou")
+
+
+# Surname suffixes on name keys (after name_key: e→a, y→i, doubles collapsed), longest
+# first. Each maps to (class, gender); gender "" means the suffix does not mark one.
+_SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("skaia", "ski", "f"),
+    ("ovna", "patronymic", "f"),
+    ("avna", "patronymic", "f"),
+    ("ovich", "patronymic", "m"),
+    ("avich", "patronymic", "m"),
+    ("oglu", "oglu", "m"),
+    ("ogli", "oglu", "m"),
+    ("ogul", "oglu", "m"),
+    ("gizi", "gizi", "f"),
+    ("kizi", "gizi", "f"),
+    ("zada", "zada", ""),
+    ("ova", "ov", "f"),
+    ("ava", "ov", "f"),
+    ("ski", "ski", "m"),
+    ("ian", "ian", ""),
+    ("ov", "ov", "m"),
+    ("av", "ov", "m"),
+    ("li", "li", ""),
+    ("lu", "li", ""),
+)
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True)
+class Surname:
+    """A surname key split into stem and suffix class, with the gender the suffix marks."""
+
+    key: str
+    stem: str
+    suffix: str  # class: ov, li, zada, oglu, gizi, ian, ski, patronymic, or ""
+    gender: str  # "m", "f" or ""
+
+
+@lru_cache(maxsize=200_000)
+def split_surname(key: str) -> Surname:
+    """Split a surname key (from `name_key`) into stem, suffix class and gender.
+
+    >>> split_surname(name_key("Jafarova"))
+    Surname(key='jafarova', stem='jafar', suffix='ov', gender='f')
+    """
+    for ending, cls, gender in _SUFFIXES:
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            return Surname(key, key[: -len(ending)], cls, gender)
+    return Surname(key, key, "", "")
+
+
+def has_surname_suffix(token: str) -> bool:
+    """True when a printed token ends like a surname (-ov, -li, -zada, -yan, ...)."""
+    return bool(split_surname(name_key(token)).suffix)

@@ -1,0 +1,49 @@
+"""Blocking: which pairs of profiles are worth comparing, in near-linear time.
+
+Every profile gets a few block keys; pairs come from profiles sharing a key. A block
+too large to compare all-pairs (a very common name) is compared in a sorted window
+instead, so the number of pairs stays near-linear in the number of profiles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+MAX_BLOCK = 32
+WINDOW = 6
+
+
+def candidate_pairs(
+    keys: Sequence[Iterable[str]],
+    sort_key: Callable[[int], str],
+    fresh: Sequence[bool] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Distinct pairs (i < j) of items sharing a block key; with `fresh`, only pairs
+    where at least one side is fresh (incremental resolution)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            blocks[k].append(i)
+    seen: set[int] = set()
+    n = len(keys)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        if fresh is not None and not any(fresh[i] for i in members):
+            continue
+        if len(members) <= MAX_BLOCK:
+            pairs: Iterable[tuple[int, int]] = (
+                (a, b) for x, a in enumerate(members) for b in members[x + 1 :]
+            )
+        else:
+            ordered = sorted(members, key=sort_key)
+            pairs = ((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 : x + 1 + WINDOW])
+        for a, b in pairs:
+            i, j = (a, b) if a < b else (b, a)
+            if fresh is not None and not (fresh[i] or fresh[j]):
+                continue
+            code = i * n + j
+            if code not in seen:
+                seen.add(code)
+                yield i, j

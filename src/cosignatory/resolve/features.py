@@ -1,0 +1,104 @@
+"""Comparison features for two person profiles: small functions, each one `Feature`.
+
+A feature's weight is a log2 Bayes factor (how much likelier the observation is for
+the same person than for two people), from the priors in `scoring.Weights`. Features
+look only at what they are given; they never read the store.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import JaroWinkler
+
+from cosignatory.normalize import skeleton
+from cosignatory.resolve.names import PersonName
+from cosignatory.resolve.records import Feature
+from cosignatory.resolve.scoring import COMMON_FIRST, COMMON_STEMS, Weights
+
+
+def _variant(x: str, y: str, sim: float, w: Weights) -> bool:
+    """Spelling variants: only vowels differ, or long keys nearly equal (Hamid ≠ Halid)."""
+    sx = skeleton(x)
+    if sx == skeleton(y) and len(sx) >= 2:
+        return True
+    return sim >= w.jw_threshold and min(len(x), len(y)) >= w.jw_min_length
+
+
+def compatible(a: PersonName, b: PersonName, w: Weights) -> bool:
+    """False when the names alone rule out one person (a veto: first name, suffix, gender)."""
+    if first_name(a, b, w).weight <= w.veto:
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    stem = surname_stem(a, b, w)
+    return not (stem.weight > 0 and surname_suffix(a, b, w).weight <= w.veto)
+
+
+def first_name(a: PersonName, b: PersonName, w: Weights) -> Feature:
+    """Exact, variant, initial-compatible, absent or different first names."""
+    x, y = a.first, b.first
+    if not x or not y:
+        return Feature("first_name", 0.0, "absent")
+    if x == y:
+        common = x in COMMON_FIRST
+        weight = w.first_exact_common if common else w.first_exact
+        return Feature("first_name", weight, f"{x} = {y}" + (" (common)" if common else ""))
+    if len(x) == 1 or len(y) == 1:
+        if x[0] == y[0]:
+            return Feature("first_name", w.first_initial, f"initial {x[0]}")
+        return Feature("first_name", w.first_differ, f"{x} ≠ {y}")
+    sim = JaroWinkler.similarity(x, y)
+    if _variant(x, y, sim, w):
+        return Feature("first_name", w.first_variant, f"{x} ~ {y} (jw {sim:.2f})")
+    return Feature("first_name", w.first_differ, f"{x} ≠ {y} (jw {sim:.2f})")
+
+
+def surname_stem(a: PersonName, b: PersonName, w: Weights) -> Feature:
+    """The surname's stem, compared without its suffix."""
+    x, y = a.surname.stem, b.surname.stem
+    if x == y:
+        common = x in COMMON_STEMS
+        weight = w.stem_exact_common if common else w.stem_exact
+        return Feature("surname_stem", weight, f"{x} = {y}" + (" (common)" if common else ""))
+    sim = JaroWinkler.similarity(x, y)
+    if _variant(x, y, sim, w):
+        return Feature("surname_stem", w.stem_variant, f"{x} ~ {y} (jw {sim:.2f})")
+    return Feature("surname_stem", w.stem_differ, f"{x} ≠ {y} (jw {sim:.2f})")
+
+
+def surname_suffix(a: PersonName, b: PersonName, w: Weights) -> Feature:
+    """The suffix class and the gender it marks: Jafarov ≠ Jafarova, Iskandarov ≠ Iskandarli."""
+    sa, sb = a.surname, b.surname
+    if sa.gender and sb.gender and sa.gender != sb.gender:
+        return Feature(
+            "surname_suffix", w.gender_differ, f"-{sa.suffix}/{sa.gender} vs /{sb.gender}"
+        )
+    if sa.suffix == sb.suffix:
+        return Feature("surname_suffix", 0.0, f"-{sa.suffix}" if sa.suffix else "none")
+    if not sa.suffix or not sb.suffix:
+        return Feature("surname_suffix", w.suffix_dropped, f"-{sa.suffix or sb.suffix} dropped")
+    return Feature("surname_suffix", w.suffix_differ, f"-{sa.suffix} ≠ -{sb.suffix}")
+
+
+def organization(a: str | None, b: str | None, w: Weights) -> Feature:
+    """Resolved organizations of the two profiles (entity ids)."""
+    if not a or not b:
+        return Feature("organization", 0.0, "absent")
+    if a == b:
+        return Feature("organization", w.org_same, "same organization")
+    return Feature("organization", w.org_differ, "different organizations")
+
+
+def cosigners(shared: int, w: Weights) -> Feature:
+    """Co-signers (by name key) the two profiles have in common across their letters."""
+    weight = min(shared * w.cosigner_each, w.cosigner_max)
+    return Feature("cosigners", weight, f"{shared} shared")
+
+
+def years(a: tuple[int, int] | None, b: tuple[int, int] | None, w: Weights) -> Feature:
+    """Distance in years between the letter date ranges of the two profiles."""
+    if a is None or b is None:
+        return Feature("years", 0.0, "absent")
+    gap = max(a[0] - b[1], b[0] - a[1], 0)
+    if gap >= w.years_far:
+        return Feature("years", w.years_far_weight, f"{gap} years apart")
+    return Feature("years", 0.0, f"{gap} years apart")

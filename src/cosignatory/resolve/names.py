@@ -1,0 +1,90 @@
+"""Person names: a printed name → the keys resolution compares (first name, surname parts).
+
+Titles, patronymics ("Heydar oglu", "Ivanovich") and list noise are dropped; a Russian
+"Surname Firstname" order is turned around when only the first token looks like a
+surname. Keys come from `cosignatory.normalize`, so script and romanization variants of
+one name get one key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cosignatory.normalize import Surname, name_key, split_surname
+
+_TITLES = frozenset(
+    [
+        "dr",
+        "prof",
+        "professor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "sir",
+        "madam",
+        "phd",
+        "md",
+        "doctor",
+        "hon",
+        "rev",
+        "herr",
+        "frau",
+        "mme",
+        "mlle",
+        "jr",
+        "sr",
+        "dipl",
+        "ing",
+        "lt",
+        "col",
+        "gen",
+        "mag",
+    ]
+)
+_MARKERS = frozenset({"oglu", "ogli", "gizi", "kizi", "ogul"})
+_SPLIT = re.compile(r"[\s.\-‐–—,]+")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """The comparable parts of a printed person name."""
+
+    first: str  # key of the first name ("" when absent); one letter when an initial
+    surname: Surname
+    middle: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Exact-match key: variants that fold to one spelling share it."""
+        return f"{self.first} {self.surname.key}"
+
+    @property
+    def gender(self) -> str:
+        return self.surname.gender
+
+
+@lru_cache(maxsize=500_000)
+def parse_person(printed: str) -> PersonName | None:
+    """Parse a printed name; None when nothing name-like is left."""
+    raw = [t for t in _SPLIT.split(printed) if t]
+    keys = [name_key(t) for t in raw]
+    tokens = [(t, k) for t, k in zip(raw, keys, strict=True) if k and k not in _TITLES]
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i][1] in _MARKERS and len(tokens) >= 3:
+            del tokens[i - 1 : i + 1]
+            break
+    if len(tokens) >= 3:
+        kept = [tk for tk in tokens if split_surname(tk[1]).suffix != "patronymic"]
+        tokens = kept if len(kept) >= 2 else tokens
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return PersonName("", split_surname(tokens[0][1]))
+    first, last = tokens[0][1], tokens[-1][1]
+    if split_surname(first).suffix and not split_surname(last).suffix:
+        first, last = last, first
+    middle = tuple(k for _, k in tokens[1:-1])
+    return PersonName(first, split_surname(last), middle)
