@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.signatures import Piece, parse_entry
 
 Row = tuple[str | None, str | None, str | None]
@@ -62,7 +63,62 @@ def _parse(line: str) -> list[Row]:
             [("Farida Mirishova", "Chairwoman", "Iz Culture Public Union")],
         ),
         ("Human Rights Watch", [(None, None, "Human Rights Watch")]),
+        (
+            "Marie Dubois, directrice de recherche, CNRS",
+            [("Marie Dubois", "directrice de recherche", "CNRS")],
+        ),
+        (
+            "Rachad Gouliev, professeur associé, Université Khazar",
+            [("Rachad Gouliev", "professeur associé", "Université Khazar")],
+        ),
+        (
+            "Paul Petit, maître de conférences, Université de Lyon",
+            [("Paul Petit", "maître de conférences", "Université de Lyon")],
+        ),
+        (
+            "Hans Roth, wissenschaftlicher Mitarbeiter, Universität Bonn",
+            [("Hans Roth", "wissenschaftlicher Mitarbeiter", "Universität Bonn")],
+        ),
+        (
+            "Иван Петров, старший научный сотрудник, Институт истории РАН",
+            [("Иван Петров", "старший научный сотрудник", "Институт истории РАН")],
+        ),
+        (
+            "Katrin Vogel, Vorsitzende, Reporter für Freiheit e.V.",
+            [("Katrin Vogel", "Vorsitzende", "Reporter für Freiheit e.V.")],
+        ),
     ],
 )
 def test_entry_layouts(line: str, expected: list[Row]) -> None:
     assert _parse(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "An den Bundeskanzler der Bundesrepublik Deutschland, Herrn Friedrich Merz",
+            ("Friedrich Merz", "Bundeskanzler der Bundesrepublik Deutschland"),
+        ),
+        (
+            "An die Präsidentin des Bundestages, Frau Julia Klöckner",
+            ("Julia Klöckner", "Präsidentin des Bundestages"),
+        ),
+        ("To the Prime Minister, Mr. Keir Starmer", ("Keir Starmer", "Prime Minister")),
+        ("To Dr. Tedros Adhanom Ghebreyesus", ("Tedros Adhanom Ghebreyesus", None)),
+        (
+            "Monsieur le Président de la République, Monsieur Emmanuel Macron",
+            ("Emmanuel Macron", "Président de la République"),
+        ),
+        ("Madame Anne Roux", ("Anne Roux", None)),
+        (
+            "Генеральному секретарю Организации Объединённых Наций Антониу Гутерришу",
+            ("Антониу Гутерришу", "Генеральному секретарю Организации Объединённых Наций"),
+        ),
+    ],
+)
+def test_addressee_names_leave_out_honorifics_and_the_role(
+    phrase: str, expected: tuple[str, str | None]
+) -> None:
+    (addressee,) = parse_addressees(phrase, 0, len(phrase))
+    assert (addressee.name, addressee.role) == expected

@@ -71,9 +71,27 @@ _CONNECTIVE_LOWER = frozenset(
     ]
 )
 _HEADING_TO = re.compile(
-    r"(?:to|an|à|au|aux|a|к|господину|госпоже|президенту|open letter to|offener brief an"
+    r"(?:to|an|à|au|aux|a|к|господину|госпоже|президенту|генеральному|председателю|министру"
+    r"|премьер-министру|главе|директору|послу|канцлеру|open letter to|offener brief an"
     r"|lettre ouverte (?:à|au|aux)|открытое письмо)\b",
     re.IGNORECASE,
+)
+
+
+_ORG_PLURALS = frozenset(
+    [
+        "organizations",
+        "organisations",
+        "organisationen",
+        "organismes",
+        "associations",
+        "ngos",
+        "groups",
+        "unions",
+        "организации",
+        "организаций",
+        "signatory organizations",
+    ]
 )
 
 
@@ -166,13 +184,27 @@ def is_closing(text: str, line: Line) -> bool:
 def list_heading(text: str, line: Line) -> str | None:
     """'org', 'person' or 'any' when the line heads a signature list."""
     cue = re.sub(r"\s*\(.*\)$", "", _cue(text, line)).strip(" :")
-    if cue in ORG_HEADINGS:
+    if cue in ORG_HEADINGS or (
+        len(cue.split()) <= 5 and cue.split()[-1:] and cue.split()[-1] in _ORG_PLURALS
+    ):
         return "org"
     if cue in PERSON_HEADINGS:
         return "person"
     if cue in SIGNATORY_HEADINGS or _starts(cue, ("signed by", "unterzeichnet von", "signé par")):
         return "any"
+    cells = [c.strip(" *_") for c in cue.split("|")]
+    if len(cells) > 1 and all(c in _TABLE_HEADERS for c in cells):  # a table's header row
+        return "any" if any(c in _PERSON_COLUMNS for c in cells) else "org"
     return None
+
+
+_PERSON_COLUMNS = frozenset(["name", "full name", "signatory", "nom", "имя", "фио"])
+_TABLE_HEADERS = _PERSON_COLUMNS | frozenset(
+    ["#", "no.", "no", "organization", "organisation", "organisationen", "organisation name",
+     "organization name", "country", "city", "position", "role", "title", "affiliation",
+     "institution", "land", "pays", "organisme", "fonction", "организация", "страна",
+     "должность"]
+)  # fmt: skip
 
 
 def is_prose(text: str, line: Line) -> bool:

@@ -13,13 +13,13 @@ import re
 from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates, infer_year, metadata_date
 from cosignatory.extract.reports import Reported, find_reports
-from cosignatory.extract.signatures import Piece, parse_entry
+from cosignatory.extract.signatures import Piece, clean, parse_entry
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
 from cosignatory.segment import Block, Line, Region, find_regions, split_lines
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 _CUES = re.compile(
     r"letter|appeal|petition|dear\b|sincerely|signator|signed|undersigned|brief\b|aufruf|"
@@ -148,11 +148,15 @@ def _signatories(text: str, block: Block) -> tuple[list[Signatory], list[Sender]
     if parsed:
         (s, e, org_mode), first = parsed[0]
         line = text[s:e].strip()
-        people_after = any(x.name for _, sigs in parsed[1:] for x in sigs)
+        rest = [x for _, sigs in parsed[1:] for x in sigs]
+        people_after = any(x.name for x in rest)
+        org_only = bool(first) and all(x.name is None for x in first)
+        # A lone organization line heading a list of people is the collective sender.
+        heads_people = org_only and len(rest) >= 2 and all(x.name for x in rest)
         if (
             not org_mode
-            and (not first or all(x.name is None for x in first))
-            and _COLLECTIVE.search(line)
+            and (not first or org_only)
+            and (_COLLECTIVE.search(line) or heads_people)
             and (people_after or len(parsed) == 1)
         ):
             name = re.sub(r"^(?:on behalf of)\s+", "", line, flags=re.I).strip(" ,.:")
@@ -160,10 +164,11 @@ def _signatories(text: str, block: Block) -> tuple[list[Signatory], list[Sender]
                 Sender(name, Span(e - len(name) - (len(text[s:e]) - len(text[s:e].rstrip())), e))
             )
             parsed = parsed[1:]
-    persons = sum(1 for _, sigs in parsed for x in sigs if x.name)
     out: list[Signatory] = []
     for _, sigs in parsed:
         out.extend(sigs)
+    out = _unsplit_org_list(text, out)
+    persons = sum(1 for x in out if x.name)
     if not senders and len(out) == 1 and out[0].name is None and out[0].organization:
         senders.append(Sender(out[0].organization, out[0].organization_span))
         return [], senders
@@ -176,6 +181,32 @@ def _signatories(text: str, block: Block) -> tuple[list[Signatory], list[Sender]
         if not (last.role or last.organization) and full >= 0.7 * (len(out) - 1):
             out.pop()  # the page was cut off inside the last entry
     return out, senders
+
+
+def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
+    """In a list of organizations, an entry split into "Name Org" with no separator is an org.
+
+    A list is one of organizations when organizations-only entries are common (a third or
+    more) and entries that print a person with a separator are rare (a third or less).
+    """
+
+    def glued(x: Signatory) -> bool:
+        n, o = x.name_span, x.organization_span
+        return bool(n and o and x.role is None and not text[n.end : o.start].strip())
+
+    orgs = sum(1 for x in out if x.name is None and x.organization)
+    people = sum(1 for x in out if x.name and not glued(x))
+    if len(out) < 3 or orgs < len(out) / 3 or people > len(out) / 3:
+        return out
+    fixed = []
+    for x in out:
+        n, o = x.name_span, x.organization_span
+        if n and o and glued(x):
+            x = Signatory(
+                None, None, clean(text[n.start : o.end]), x.span, None, None, Span(n.start, o.end)
+            )
+        fixed.append(x)
+    return fixed
 
 
 def _compatible(letter: Letter, report: Reported) -> bool:

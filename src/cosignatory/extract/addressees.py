@@ -44,6 +44,19 @@ _ADDRESSEE_ROLES = ROLE_HEADS | frozenset(
         "президент",
         "министр",
         "премьер-министр",
+        "президенту",
+        "министру",
+        "премьер-министру",
+        "генеральному",
+        "секретарю",
+        "председателю",
+        "главе",
+        "директору",
+        "послу",
+        "канцлеру",
+        "комиссару",
+        "генеральный",
+        "секретарь",
     ]
 )
 _PLURAL = re.compile(r"^(?P<head>(?:\w+\s)?\w+?)s\s+of\s+(?:the\s+)?(?P<list>.+)$", re.I)
@@ -56,9 +69,19 @@ _LEAD = re.compile(
 _INITIAL_FIX = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 
 
+_HONORIFIC = re.compile(
+    r"^(?:(?:herrn?|frau|monsieur|madame|mme|mlle|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame"
+    r"|h\.\s?e|his excellency|her excellency|господину|госпоже|господин|госпожа|г-ну|г-же)"
+    r"\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
 def fix_name(name: str) -> str:
-    """ "Donald J.Trump" → "Donald J. Trump"."""
-    return _INITIAL_FIX.sub(r"\1. ", " ".join(name.split()))
+    """ "Donald J.Trump" → "Donald J. Trump"; "Herrn Friedrich Merz" → "Friedrich Merz"."""
+    name = " ".join(name.split())
+    bare = _HONORIFIC.sub("", name)
+    return _INITIAL_FIX.sub(r"\1. ", bare if bare else name)
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
@@ -121,7 +144,7 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
     for w in reversed(words):
         tok = w.group()
         low = tok.casefold().rstrip(".")
-        if tok[0].isupper() and low not in _ADDRESSEE_ROLES and low not in FUNCTION_WORDS:
+        if tok[0].isupper() and not _role_word(low) and low not in FUNCTION_WORDS:
             cut = w
             continue
         break
@@ -131,6 +154,7 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
         first_name = name_words[0].group()
         while name_words and name_words[0].group().casefold() in place_words():
             name_words = name_words[1:]
+        name_words = _name_tail(name_words)
         if name_words and (len(name_words) >= 2 or not is_initial(first_name)):
             ns = name_words[0].start()
             role = phrase[:ns].strip(" ,")
@@ -150,5 +174,28 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
     return [Addressee(None, phrase.strip(), Span(start, end))]
 
 
+_PATRONYMIC = re.compile(r"(?:вич|вна|ич|вне|вичу|вны|ичу)$")
+
+
+def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The person's name at the end of a capitalized run that may include an organization
+    ("Секретарю Организации Объединённых Наций Антониу Гутерришу"): at most three words,
+    and two for a Cyrillic run unless the middle one is a patronymic."""
+    if len(words) > 3:
+        words = words[-3:] if is_initial(words[-2].group()) else words[-2:]
+    cyrillic = len(words) == 3 and re.match(r"[А-ЯЁ]", words[0].group())
+    if cyrillic and not _PATRONYMIC.search(words[1].group()):
+        words = words[-2:]
+    return words
+
+
 def _is_roleish(phrase: str) -> bool:
-    return any(w.casefold().rstrip(".") in _ADDRESSEE_ROLES for w in WORD.findall(phrase))
+    return any(_role_word(w.casefold().rstrip(".")) for w in WORD.findall(phrase))
+
+
+_COMPOUND_ROLES = ("minister", "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin")
+
+
+def _role_word(low: str) -> bool:
+    """A role word, German compounds included ("Bildungsministerin", "Bundespräsident")."""
+    return low in _ADDRESSEE_ROLES or low.endswith(_COMPOUND_ROLES)

@@ -124,11 +124,32 @@ def infer_year(
 
 
 _META_DATE = re.compile(
-    r"^\s*(?:date|published|posted|datum|publié le|дата)\s*:?\s*(\d{4}-\d\d-\d\d)", re.I | re.M
+    r"\s*(?:date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|datum|stand"
+    r"|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|mis à jour(?:\s+le)?|опубликовано|дата)\b\s*:?\s*",
+    re.I,
 )
+_DATELINE = re.compile(r"\s*[^\W\d_][\w .'’()/-]{1,40},\s*(?:le\s+)?")
 
 
 def metadata_date(text: str) -> str | None:
-    """A publication date printed as metadata at the top of a page (" date 2026-02-09")."""
-    m = _META_DATE.search(text, 0, 400)
-    return m.group(1) if m else None
+    """The publication date printed at the top of a page, as ISO.
+
+    " date 2026-02-09", "*Published 2 December 2025*", "Veröffentlicht am 3. Juni 2025", or
+    a dateline ("WASHINGTON, 15 January 2025 —"). Only complete dates count: this date is
+    the anchor that years missing elsewhere are inferred from.
+    """
+    pos = 0
+    for _ in range(8):
+        end = text.find("\n", pos, 600)
+        end = min(len(text), 600) if end < 0 else end
+        line = text[pos:end]
+        lead = len(line) - len(line.lstrip(" \t*_#>"))
+        m = _META_DATE.match(line, lead) or _DATELINE.match(line, lead)
+        if m:
+            found = find_dates(text, pos + m.end(), end)
+            if found and found[0].start == pos + m.end() and found[0].year and found[0].day:
+                return found[0].iso()
+        if end >= min(len(text), 600):
+            break
+        pos = end + 1
+    return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates
 from cosignatory.extract.lexicon import ORG_WORDS
+from cosignatory.extract.names import looks_like_person
 from cosignatory.extract.signatures import Piece, parse_entry
 from cosignatory.model import Addressee, Sender, Signatory, Span
 
@@ -40,8 +41,38 @@ _SUBJECT_SEND = re.compile(
     re.IGNORECASE,
 )
 _CALLED_ON = re.compile(
-    r"\s(?:(?:has|have|had)\s+)?(?:called\s+on|urged|appealed\s+to)\s+(?P<obj>[^,;]+?)\s+to\s+[a-z]"
+    r"\s(?:(?:has|have|had)\s+)?(?P<verb>called\s+on|calls?\s+on|urged|urges?|appealed\s+to|appeals?\s+to)"
+    r"\s+(?P<obj>[^,;]+?)\s+to\s+[a-z]"
 )
+# "X haben einen offenen Brief an Y geschickt", "X ont adressé une lettre ouverte à Y",
+# "X направили открытое письмо Y": subject, then the addressee.
+_SUBJ = r"(?P<subj>[^.;:()]{3,160}?)"
+_FOREIGN_SEND = [  # (a word the sentence must hold, the pattern)
+    (
+        "Brief",
+        re.compile(
+            _SUBJ + r"\s+(?:haben|hat)\s+(?:auch\s+)?(?:einen|ein)\s+(?:offenen\s+|gemeinsamen\s+)?"
+            r"Brief\s+an\s+(?P<obj>[^,;.]+?)\s+(?:geschickt|gerichtet|geschrieben|verfasst"
+            r"|gesandt|übergeben)\b"
+        ),
+    ),
+    (
+        "lettre",
+        re.compile(
+            _SUBJ + r"\s+(?:ont|a)\s+(?:adressé|envoyé|écrit|publié|remis)\s+une\s+lettre\s+"
+            r"(?:ouverte\s+)?(?P<obj>(?:à|au|aux)\s+[^,;.]+?)"
+            r"(?=\s+(?:pour|afin|le|en|dans)\b|[,;.]|$)"
+        ),
+    ),
+    (
+        "письмо",
+        re.compile(
+            _SUBJ + r"\s+(?:направили|отправили|написали|опубликовали|адресовали)\s+открытое\s+"
+            r"письмо\s+(?P<obj>[^,;.]+?)(?=\s+(?:с|о|об|в|по)\s|[,;.]|$)"
+        ),
+    ),
+]
+_PRESENT = re.compile(r"calls?\s+on|urges?|appeals?\s+to")
 _LIST_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)*(?:,?\s+and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)?"
 )
@@ -49,7 +80,9 @@ _SIGNED_BY = re.compile(
     r"\s+(?:was|is|has been|were|had been)\s+(?:\w+\s+)?(?:signed|co-signed|endorsed)\s+by\s+"
 )
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
-_RELEVANT = re.compile(rf"{_NOUN}|called\s+on|urged|appealed\s+to", re.IGNORECASE)
+_RELEVANT = re.compile(
+    rf"{_NOUN}|calls?\s+on|called\s+on|urge[sd]?\b|appeal(?:s|ed)?\s+to", re.IGNORECASE
+)
 _URGES = re.compile(
     r"\b(?:urges|urged|calls\s+on|called\s+on|asks|asked)\s+(?P<obj>[^,;]+?)\s+to\s+[a-z]"
 )
@@ -62,6 +95,9 @@ _NEW_MARK = ("earlier", "another", "previous", "second", "new", "separate", "oth
 _DEFINITE = ("the", "their", "its", "his", "her", "that", "this", "these", "der", "den", "la", "le")
 _ADDR_AFTER = re.compile(
     r"\s+(?:sent\s+|dated\s+|(?:sent\s+)?on\s+[^,]{3,25}?\s+)?(?:to|an|à)\s+(?P<obj>(?:the\s+)?[A-Z][^,;]*?)(?=\s+(?:by|calling|urging|asking|demanding|on|in|over|about|regarding|which|that|who|to|followed|and\s+[a-z])\b|[,;:]|(?<![A-Z])\.(?=\s|$)|$)"
+)
+_APPOSITION = re.compile(
+    r",\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){1,4}?)(?=,|\.(?:\s|$)|\s+on\b|$)"
 )
 _BY_AFTER = re.compile(
     r"\bby\s+(?:the\s+)?(?:[\w.]+-based\s+)?(?P<obj>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for|the|and|de|du|des|für))*)"
@@ -99,9 +135,11 @@ class _Mention:
 
 def _clean_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     seg = text[start:end]
-    cut = max(seg.rfind(")"), seg.rfind(" - "), seg.rfind(" – "), seg.rfind(","))
+    cut = max(seg.rfind(c) for c in (")", ",", " - ", " – ", " — ", "—"))
     if cut >= 0:
         start += cut + 1
+        while start < end and text[start] in " -–—":
+            start += 1
     m = re.match(r"\s*(?:date\s+\d{4}-\d\d-\d\d\s*)?", text[start:end])
     if m:
         start += m.end()
@@ -127,12 +165,23 @@ def _sender(text: str, start: int, end: int) -> Sender | None:
 def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
     sentence = text[s:e]
     out: list[_Mention] = []
+    lettered = re.search(_NOUN, masked[s:e], re.IGNORECASE) is not None
     for c in _CALLED_ON.finditer(masked, s, e):
+        if _PRESENT.fullmatch(c.group("verb")) and not lettered:
+            continue  # present tense ("X urge Y to …") is a letter only where one is named
         caller = _sender(text, s, c.start())
         if caller is None or caller.name.split()[0].casefold() in ("the", "they", "it"):
             continue
         called = parse_addressees(text, c.start("obj"), c.end("obj"))
         out.append(_Mention(c.start(), c.end(), False, False, caller, called, None))
+    for cue, pattern in _FOREIGN_SEND:
+        if cue not in sentence:
+            continue  # the pattern is slow: run it only where its noun is
+        for f in pattern.finditer(masked, s, e):
+            author = _sender(text, f.start("subj"), f.end("subj"))
+            called = parse_addressees(text, f.start("obj"), f.end("obj"))
+            if author is not None:
+                out.append(_Mention(f.start(), f.end(), False, False, author, called, None))
     matches = list(_MENTION.finditer(masked, s, e))
     for k, m in enumerate(matches):
         bound = matches[k + 1].start() if k + 1 < len(matches) else e
@@ -184,6 +233,9 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
             if re.match(r"(?:the\s+)?\w+s\s+of\b", to.group("obj")):
                 more = _LIST_TAIL.match(text, obj_end, bound)
                 obj_end = more.end() if more else obj_end
+            named = _APPOSITION.match(text, obj_end, bound)
+            if named and looks_like_person(named.group("name").split()):
+                obj_end = named.end("name")  # "to the President of X, Jane Roe, on …"
             addrs = parse_addressees(text, to.start("obj"), obj_end)
         else:
             urges = _URGES.search(text, after, min(e, after + 40))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cosignatory.extract import tagger
 from cosignatory.extract.lexicon import (
     CONNECTIVES,
     ORG_WORDS,
@@ -37,7 +38,7 @@ ALL_QUOTES = '"“”„‟«»‹›‘’‚`´「」'
 _MARKER = re.compile(r"(?:\s|\d{1,4}[.)]|\(\d{1,4}\)|[-*•·▪►–—+>#]|\*\*?|__?)+")
 _DASH = re.compile(r"\s+[–—−-]+\s+|\s*[–—]\s*|(?<=[^\W\d_])-\s+")
 _TRAIL = ' \t.,;:"“”„«»‹›‘’*_|'
-_LEAD = " \t,;:*_|"
+_LEAD = " \t,;:*_|/"
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,18 @@ def _quoted(text: str, start: int, end: int) -> list[bool]:
     return inside
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b[^\W\d_]\.){2,}$|\b(?:inc|ltd|co|corp|bros|assn|univ|e\.v|jr|sr)\.$", re.IGNORECASE
+)
+
+
 def _trim(text: str, p: Piece, lead: str = _LEAD, trail: str = _TRAIL) -> Piece:
     s, e = p.start, p.end
     while s < e and text[s] in lead:
         s += 1
     while e > s and (text[e - 1] in trail or text[e - 1].isspace()):
+        if text[e - 1] == "." and _ABBREVIATION.search(text, max(s, e - 12), e):
+            break  # "e.V.", "Inc.", "U.S."
         # keep a closing quote that closes a quote opened inside the piece
         if text[e - 1] in ALL_QUOTES and any(c in OPEN_QUOTES for c in text[s : e - 1]):
             opened = sum(1 for c in text[s : e - 1] if c in ALL_QUOTES)
@@ -120,6 +128,7 @@ def _split(text: str, p: Piece, pattern: re.Pattern[str]) -> list[Piece]:
 
 
 _COMMA = re.compile(r"[,;]\s*|\s+\|\s+|\t+")
+_CELL = re.compile(r"\s+\|\s+|\t+")
 
 
 def clean(value: str) -> str:
@@ -136,7 +145,10 @@ def clean(value: str) -> str:
                 )
                 continue
         out.append(ch)
-    return " ".join("".join(out).split()).strip(" .,;:*_")
+    value = " ".join("".join(out).split()).strip(" ,;:*_")
+    while value.endswith(".") and not _ABBREVIATION.search(value):
+        value = value[:-1].rstrip(" ,;:*_")
+    return value
 
 
 def _strip_connective(text: str, p: Piece) -> Piece:
@@ -190,6 +202,12 @@ def _after_connective(text: str, pos: int, end: int) -> int | None:
     return None
 
 
+def _lowercase(text: str, p: Piece) -> bool:
+    """Only lower-case words (a role's own complement), and at least one word."""
+    words = _words(text, p)
+    return bool(words) and all(w[0].islower() for w in words) and not _is_orgish(text, p)
+
+
 def _is_orgish(text: str, p: Piece) -> bool:
     seg = text[p.start : p.end]
     if any(q in seg for q in '“”„«»"'):
@@ -203,7 +221,11 @@ _JOB_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ive", "eur", "euse", "
 def _is_rolish(text: str, p: Piece) -> bool:
     """A job title without a known role word: "Software Engineer", "Historian"."""
     words = _words(text, p)
-    if not words or len(words) > 4 or _is_orgish(text, p) or _is_place(text, p):
+    if not words or _is_orgish(text, p) or _is_place(text, p):
+        return False
+    if all(w[0].islower() for w in words):
+        return True  # organizations are capitalized: "maître de conférences", "avocat"
+    if len(words) > 4:
         return False
     if any(w.casefold() in ROLE_HEADS for w in words):
         return True
@@ -257,6 +279,12 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
                 pos = part.end - len(direct) + len(body)
                 break
         conn = _after_connective(text, pos, part.end)
+        if i + 1 < len(parts) and _lowercase(text, Piece(pos, part.end)):
+            role = Piece(
+                role_start, part.end
+            )  # "professeur associé, X", "directrice de recherche, X"
+            i += 1
+            continue
         if conn is None:
             rest = _trim(text, Piece(pos, part.end))
             role = Piece(role_start, pos)
@@ -393,23 +421,40 @@ def split_run_together(text: str, p: Piece) -> list[Piece]:
     return [q for q in pieces if q.end > q.start]
 
 
-def parse_entry(text: str, p: Piece, *, organizations: bool = False) -> list[Signatory]:
-    """Every signatory in one entry (usually one; two when entries ran together)."""
+def parse_entry(
+    text: str, p: Piece, *, organizations: bool = False, method: str = "combined"
+) -> list[Signatory]:
+    """Every signatory in one entry (usually one; two when entries ran together).
+
+    `method`: "rules", "tagger" or "combined" (the rules where a separator fixes the
+    parts, the tagger where none does).
+    """
     p = strip_marker(text, p)
     out = []
     for piece in split_run_together(text, p):
-        s = _parse_one(text, piece, organizations=organizations)
+        piece = _trim(text, piece)
+        if piece.end <= piece.start:
+            continue
+        if organizations:
+            cells = [c for c in _split(text, piece, _CELL) if not _is_place(text, c)] or [piece]
+            s: Signatory | None = _signatory(text, piece, None, None, _org(text, cells[0]))
+        elif method == "tagger":
+            s = _from_reading(text, piece, tagger.read(text, piece.start, piece.end))
+        else:
+            s, how = _parse_one(text, piece)
+            if method == "combined":
+                s = _combine(text, piece, s, how)
         if s is not None:
             out.append(s)
     return out
 
 
-def _parse_one(text: str, p: Piece, *, organizations: bool) -> Signatory | None:
-    p = _trim(text, p)
-    if p.end <= p.start:
-        return None
-    if organizations:
-        return _signatory(text, p, None, None, _org(text, p))
+# Rule paths where no separator fixed the parts: the tagger decides there.
+_WEAK = frozenset(["glued", "none", "org"])
+
+
+def _parse_one(text: str, p: Piece) -> tuple[Signatory | None, str]:
+    """The entry by the rules, and which rule parsed it."""
     dashes = _separators(text, p, _DASH)
     if dashes:
         a, b = dashes[0]
@@ -417,7 +462,7 @@ def _parse_one(text: str, p: Piece, *, organizations: bool) -> Signatory | None:
         name = _person(text, left)
         if name is not None:
             role, org = parse_affiliation(text, right)
-            return _signatory(text, p, name, role, org)
+            return _signatory(text, p, name, role, org), "dash"
         right_parts = _split(text, right, _COMMA)
         rname = _person(text, right_parts[0]) if right_parts else None
         if rname is not None:  # "Org – Name, Role"
@@ -426,7 +471,7 @@ def _parse_one(text: str, p: Piece, *, organizations: bool) -> Signatory | None:
                 if len(right_parts) > 1
                 else None
             )
-            return _signatory(text, p, rname, role, _org(text, left))
+            return _signatory(text, p, rname, role, _org(text, left)), "org-dash"
     paren = text.find("(", p.start, p.end)
     if paren > p.start:
         close = text.find(")", paren, p.end)
@@ -434,24 +479,55 @@ def _parse_one(text: str, p: Piece, *, organizations: bool) -> Signatory | None:
         name = _person(text, left)
         if name is not None:
             role, org = parse_affiliation(text, Piece(paren + 1, close if close > 0 else p.end))
-            return _signatory(text, p, name, role, org)
+            return _signatory(text, p, name, role, org), "paren"
     parts = _split(text, p, _COMMA)
     if len(parts) > 1:
         name = _person(text, parts[0])
         if name is not None:
             rest = [q for q in parts[1:] if not all(is_degree(w) for w in _words(text, q))]
             if not rest:
-                return _signatory(text, p, name, None, None)
+                return _signatory(text, p, name, None, None), "comma"
             role, org = parse_affiliation(text, Piece(rest[0].start, p.end))
-            return _signatory(text, p, name, role, org)
+            return _signatory(text, p, name, role, org), "comma"
     name = _person(text, p)
     if name is not None:
-        return _signatory(text, p, name, None, None)
+        return _signatory(text, p, name, None, None), "name"
     lead = _leading_person(text, p, bounded=False)
     if lead is not None:
         role, org = parse_affiliation(text, _trim(text, Piece(lead.end, p.end)))
         if role or org:
-            return _signatory(text, p, lead, role, org)
+            return _signatory(text, p, lead, role, org), "glued"
     if _is_orgish(text, p) and not _is_placeholder(text, p):
-        return _signatory(text, p, None, None, _org(text, p))
-    return None
+        return _signatory(text, p, None, None, _org(text, p)), "org"
+    return None, "none"
+
+
+JUDGE_RATIO = 1e-3
+
+
+def _combine(text: str, p: Piece, s: Signatory | None, how: str) -> Signatory | None:
+    """The rules' reading, unless no separator fixed it or the tagger finds it far less
+    likely than its own (by `JUDGE_RATIO`): then the tagger's, if its name looks like one."""
+    proposed = None
+    if s is not None and how not in _WEAK:
+        spans = (("NAME", s.name_span), ("ROLE", s.role_span), ("ORG", s.organization_span))
+        proposed = {k: (v.start, v.end) for k, v in spans if v is not None}
+    reading = tagger.read(text, p.start, p.end, proposed)
+    if proposed is not None and reading.ratio >= JUDGE_RATIO:
+        return s
+    return _plausible(text, _from_reading(text, p, reading)) or s
+
+
+def _plausible(text: str, s: Signatory | None) -> Signatory | None:
+    """s, if the name the tagger found has the shape of a person's name."""
+    if s is None or s.name_span is None:
+        return s
+    return s if looks_like_person(_words(text, Piece(s.name_span.start, s.name_span.end))) else None
+
+
+def _from_reading(text: str, p: Piece, reading: tagger.Reading) -> Signatory | None:
+    found = tagger.parts(reading.tokens, reading.labels)
+    name = _name_piece(text, Piece(*found["NAME"])) if "NAME" in found else None
+    role = _trim(text, Piece(*found["ROLE"])) if "ROLE" in found else None
+    org = _org(text, Piece(*found["ORG"])) if "ORG" in found else None
+    return _signatory(text, p, name, role, org)
