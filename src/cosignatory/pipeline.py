@@ -126,29 +126,31 @@ def extract_records(
     on_error: Callable[[IngestError], None] | None = None,
     corrections: Sequence[Correction] = (),
 ) -> list[dict[str, Any]]:
-    """The `extract` contract: per document {"source", "letters"}, ids resolved across the run."""
-    results = list(extract_paths(paths, on_error=on_error, corrections=corrections))
+    """The `extract` contract: per document {"source", "letters"}, ids resolved across the run.
+
+    Documents stream through; only their letters (small) wait for resolution, which needs
+    every mention of the run before any id is final.
+    """
+    out: list[dict[str, Any]] = []
     records: list[MentionRecord] = []
-    for result in results:
-        for li, letter in enumerate(result.letters):
-            lid = letter_id(result.document.id, li)
-            records.extend(
-                MentionRecord(mention_id(lid, si), lid, letter.date, s.name, s.role, s.organization)
-                for si, s in enumerate(letter.signatories)
-            )
-    resolution = resolve(records)
-    out = []
-    for result in results:
+    signatories: list[tuple[str, dict[str, Any]]] = []
+    for result in extract_paths(paths, on_error=on_error, corrections=corrections):
         letters = []
         for li, letter in enumerate(result.letters):
             lid = letter_id(result.document.id, li)
             data = letter.to_dict()
-            for si, signatory in enumerate(data["signatories"]):
+            for si, (s, row) in enumerate(
+                zip(letter.signatories, data["signatories"], strict=True)
+            ):
                 mid = mention_id(lid, si)
-                signatory["person_id"] = resolution.person_of.get(mid)
-                signatory["organization_id"] = resolution.organization_of.get(mid)
+                records.append(MentionRecord(mid, lid, letter.date, s.name, s.role, s.organization))
+                signatories.append((mid, row))
             letters.append(data)
         out.append({"source": result.document.source, "letters": letters})
+    resolution = resolve(records)
+    for mid, row in signatories:
+        row["person_id"] = resolution.person_of.get(mid)
+        row["organization_id"] = resolution.organization_of.get(mid)
     return out
 
 

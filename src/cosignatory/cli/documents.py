@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,15 +29,50 @@ PathsArgument = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
 @app.command()
 def ingest(
-    paths: PathsArgument,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (read recursively).", show_default=False),
+    ] = None,
     db: DbOption = DEFAULT_DB_PATH,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local (into the SQLite store) or spark (Parquet).")
+    ] = Engine.local,
+    master: Annotated[
+        str, typer.Option("--master", help="Spark master: local[*], local[2], spark://host:7077.")
+    ] = "local[*]",
+    inputs: Annotated[
+        list[str] | None,
+        typer.Option("--input", help="Shards for --engine spark: file, folder or glob (repeat)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Parquet output folder for --engine spark.", file_okay=False),
+    ] = None,
 ) -> None:
-    """Read documents, extract their letters and signatories, and store them."""
+    """Read documents, extract their letters and signatories, store them, and resolve entities.
+
+    With --engine spark the same pipeline runs on Apache Spark and writes Parquet to --output;
+    `cosignatory load DIR` then puts it into a store.
+    """
+    if engine is Engine.spark:
+        if output is None:
+            raise typer.BadParameter("--engine spark needs --output DIR", param_hint="--output")
+        from cosignatory.cli.spark import spark_ingest
+
+        spark_ingest(inputs or [str(p) for p in paths or []], output, master, quiet)
+        return
+    if not paths:
+        raise typer.BadParameter("give at least one file or folder", param_hint="PATHS")
     files = list(iter_files(paths))
     with (
         Store.open(db) as store,

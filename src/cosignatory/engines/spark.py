@@ -1,0 +1,399 @@
+"""The pipeline on Apache Spark: shards → documents → letters → mentions → entities → reuse.
+
+Every stage calls the project's own code inside Spark tasks (`mapInArrow`, the Arrow form of
+`mapInPandas`: nested letters travel without a pandas round trip): the shard readers of
+`cosignatory.ingest`, `cosignatory.extract.extract`, and `cosignatory.resolve.resolve`. So
+the output is what the single-machine path makes of the same input: the same documents,
+letters, mentions and entities, with the same ids.
+
+Resolution is one Spark task over all mentions (never the documents), sorted as the store
+sorts them: the resolver links best-first under constraints (nobody signs a letter twice,
+human judgements) and reads corpus-wide statistics (name and token frequencies), which
+neither Splink nor connected components over pairwise joins reproduce. Reuse candidates
+come from MLlib's MinHash LSH over word 5-gram shingles of each letter's text.
+
+The driver lists input paths and reads back counts; no document passes through it. Each
+stage writes Parquet and the next reads it, so no stage holds the corpus in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cosignatory.engines import tables as T
+from cosignatory.engines.shards import is_parquet, list_inputs
+from cosignatory.errors import CosignatoryError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    from pyspark.sql import DataFrame, SparkSession
+
+BATCH_ROWS = 256  # documents per Arrow batch: bounds a task's memory, whatever a shard holds
+SHINGLE = 5  # words per reuse shingle
+REUSE_MIN_SIMILARITY = 0.5  # Jaccard similarity of shingle sets for a reuse pair
+
+
+class SparkError(CosignatoryError):
+    """Spark is missing, or a Spark job failed."""
+
+
+@dataclass
+class SparkReport:
+    """What one distributed run did, read back from its output."""
+
+    output: Path
+    files: int = 0
+    documents: int = 0  # distinct documents stored
+    duplicates: int = 0  # records whose text an earlier record already had
+    failed: int = 0  # files (or records) that could not be read; see the `errors` table
+    letters: int = 0
+    signatories: int = 0
+    people: int = 0
+    organizations: int = 0
+    reuse_pairs: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def session(master: str = "local[*]", config: dict[str, str] | None = None) -> SparkSession:
+    """A SparkSession for `master`; in local mode workers run this interpreter and import
+    cosignatory from where the driver did. Nothing is downloaded."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise SparkError("pyspark is not installed; pip install 'cosignatory[spark]'") from exc
+    builder = (
+        SparkSession.builder.master(master)
+        .appName("cosignatory")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(BATCH_ROWS))
+        .config("spark.sql.shuffle.partitions", "8" if master.startswith("local") else "200")
+    )
+    if master.startswith("local"):
+        import cosignatory
+
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        root = str(Path(cosignatory.__file__).resolve().parents[1])
+        builder = builder.config("spark.executorEnv.PYTHONPATH", root)
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def run_spark_ingest(
+    inputs: list[str],
+    output: Path,
+    master: str = "local[*]",
+    *,
+    spark: SparkSession | None = None,
+) -> SparkReport:
+    """Read the shards matched by `inputs`, extract, resolve and find reuse on Spark, and
+    write every table as Parquet under `output` (replacing an earlier run's)."""
+    files = list_inputs(inputs)
+    if not files:
+        raise SparkError(f"no input files in {', '.join(inputs)}")
+    spark = spark or session(master)
+    report = SparkReport(output, files=len(files))
+    if output.exists():
+        shutil.rmtree(output)
+    stages: tuple[tuple[str, Callable[[], None]], ...] = (
+        ("read", lambda: _read(spark, files, output)),
+        ("extract", lambda: _extract(spark, output)),
+        ("resolve", lambda: _resolve(spark, output)),
+        ("reuse", lambda: _reuse(spark, output)),
+    )
+    try:
+        for name, stage in stages:
+            started = time.perf_counter()
+            stage()
+            report.seconds[name] = time.perf_counter() - started
+    except Exception as exc:  # Py4J and Spark errors carry no common root
+        if isinstance(exc, CosignatoryError):
+            raise
+        raise SparkError(f"Spark job failed: {str(exc).splitlines()[0]}") from exc
+    _count(spark, output, report)
+    shutil.rmtree(output / "_staging", ignore_errors=True)
+    return report
+
+
+def _path(output: Path, table: str) -> str:
+    return str(output / table)
+
+
+# Stage 1: shards → documents (one per distinct text, first read wins) and errors ---------
+
+
+def _read(spark: SparkSession, files: list[Path], output: Path) -> None:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    schema = f"{T.DOCUMENTS}, error_source string, error string"
+    shards = [(i, str(p)) for i, p in enumerate(files) if not is_parquet(p)]
+    frames: list[DataFrame] = []
+    if shards:
+        listing = spark.createDataFrame(shards, "file long, path string")
+        read = partial(_read_shards, schema=_arrow(schema))
+        frames.append(listing.repartition(len(shards)).mapInArrow(read, schema))
+    parquet = [str(p) for p in files if is_parquet(p)]
+    if parquet:
+        rows = spark.read.parquet(*parquet).select(
+            *(
+                F.col(c) if c in spark.read.parquet(*parquet).columns else F.lit(None).alias(c)
+                for c in ("text", "html", "url", "title", "published")
+            ),
+            F.col("_metadata.file_path").alias("file_path"),
+            (F.monotonically_increasing_id() + (len(files) << 32)).alias("seq"),
+        )
+        frames.append(rows.mapInArrow(partial(_parquet_documents, schema=_arrow(schema)), schema))
+    raw = frames[0] if len(frames) == 1 else frames[0].unionByName(frames[1])
+    staging = _path(output, "_staging/raw")
+    raw.write.parquet(staging)
+    raw = spark.read.parquet(staging)
+    raw.where(F.col("error").isNotNull()).select(
+        F.col("error_source").alias("source"), F.col("error").alias("reason")
+    ).write.parquet(_path(output, "errors"))
+    first = Window.partitionBy("id").orderBy("seq")
+    (
+        raw.where(F.col("error").isNull())
+        .withColumn("copy", F.row_number().over(first))
+        .where(F.col("copy") == 1)
+        .drop("copy", "error", "error_source")
+        .write.parquet(_path(output, "documents"))
+    )
+
+
+def _read_shards(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    """Executor side: each listed shard read by the project's readers, in batches."""
+    import pyarrow as pa
+
+    from cosignatory.engines.shards import read_shard
+    from cosignatory.errors import IngestError
+
+    for batch in batches:
+        listed = zip(
+            batch.column("file").to_pylist(), batch.column("path").to_pylist(), strict=True
+        )
+        for file, path in listed:
+            rows: list[dict[str, Any]] = []
+            try:
+                for k, document in enumerate(read_shard(Path(path))):
+                    rows.append({**T.document_row(document, (file << 32) + k), "error": None})
+                    if len(rows) >= BATCH_ROWS:
+                        yield pa.RecordBatch.from_pylist(rows, schema)
+                        rows = []
+            except IngestError as error:
+                rows.append({"error_source": error.source, "error": error.reason})
+            if rows:
+                yield pa.RecordBatch.from_pylist(rows, schema)
+
+
+def _parquet_documents(
+    batches: Iterator[pa.RecordBatch], schema: pa.Schema
+) -> Iterator[pa.RecordBatch]:
+    """Executor side: Parquet rows (text or html, url, title, published) as documents."""
+    import pyarrow as pa
+
+    from cosignatory.engines.shards import record_document
+
+    for batch in batches:
+        rows = []
+        for record in batch.to_pylist():
+            source = record["file_path"] + (f"#{record['url']}" if record.get("url") else "")
+            document = record_document(record, source)
+            if document is not None:
+                rows.append(T.document_row(document, record["seq"]))
+        yield pa.RecordBatch.from_pylist(rows, schema)
+
+
+def _arrow(ddl: str) -> pa.Schema:
+    """The Arrow schema of a DDL string (parsed on the driver: it needs the JVM)."""
+    from pyspark.sql.pandas.types import to_arrow_schema
+    from pyspark.sql.types import StructType, _parse_datatype_string
+
+    parsed = _parse_datatype_string(ddl)  # type: ignore[no-untyped-call]
+    assert isinstance(parsed, StructType)
+    return to_arrow_schema(parsed)  # type: ignore[no-untyped-call,no-any-return]
+
+
+# Stage 2: documents → letters (nested), by the project's extract() ---------------------
+
+
+def _extract(spark: SparkSession, output: Path) -> None:
+    documents = spark.read.parquet(_path(output, "documents"))
+    letters = documents.mapInArrow(partial(_extract_letters, schema=_arrow(T.LETTERS)), T.LETTERS)
+    letters.write.parquet(_path(output, "letters"))
+
+
+def _extract_letters(
+    batches: Iterator[pa.RecordBatch], schema: pa.Schema
+) -> Iterator[pa.RecordBatch]:
+    """Executor side: `extract(document)` on every document, one row per letter."""
+    import pyarrow as pa
+
+    from cosignatory.extract import extract
+
+    for batch in batches:
+        rows: list[dict[str, Any]] = []
+        for row in batch.to_pylist():
+            letters = extract(T.row_document(row))
+            rows.extend(T.letter_rows(row["id"], row["seq"], letters))
+        yield pa.RecordBatch.from_pylist(rows, schema)
+
+
+# Stage 3: mentions → people and organizations, memberships, evidence -------------------
+
+
+def _resolve(spark: SparkSession, output: Path) -> None:
+    from pyspark.sql import functions as F
+
+    letters = spark.read.parquet(_path(output, "letters"))
+    mentions = letters.select(
+        F.col("id").alias("letter_id"), "date", F.posexplode("signatories").alias("ordinal", "s")
+    ).select(
+        F.col("s.id").alias("id"),
+        "letter_id",
+        "ordinal",
+        "date",
+        *(F.col(f"s.{c}").alias(c) for c in T.SIGNATORY_COLUMNS),
+    )
+    staging = _path(output, "_staging/resolution")
+    (
+        mentions.select("id", "letter_id", "date", "name", "role", "organization")
+        .repartition(1)
+        .sortWithinPartitions("id")
+        .mapInArrow(partial(_resolve_all, schema=_arrow(T.RESOLUTION)), T.RESOLUTION)
+        .write.parquet(staging)
+    )
+    res = spark.read.parquet(staging)
+    res.where("row = 'entity'").select(
+        F.col("entity_id").alias("id"), "kind", "caption", "names", "mentions"
+    ).write.parquet(_path(output, "entities"))
+    evidence = res.where("row = 'evidence'").select(*T.columns(T.EVIDENCE))
+    evidence.write.parquet(_path(output, "evidence"))
+    assigned = res.where("row = 'assignment'")
+    person = assigned.where("kind = 'person'").select(
+        F.col("mention_id").alias("id"), F.col("entity_id").alias("person_id")
+    )
+    org = assigned.where("kind = 'organization'").select(
+        F.col("mention_id").alias("id"), F.col("entity_id").alias("organization_id")
+    )
+    resolved = mentions.join(person, "id", "left").join(org, "id", "left")
+    resolved.write.parquet(_path(output, "mentions"))
+    spark.read.parquet(_path(output, "mentions")).where(
+        "person_id IS NOT NULL AND organization_id IS NOT NULL"
+    ).select(
+        "person_id", "organization_id", "role", "date", "letter_id", F.col("id").alias("mention_id")
+    ).write.parquet(_path(output, "memberships"))
+
+
+def _resolve_all(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    """Executor side, one task: `resolve()` over every mention, in the store's order."""
+    import pyarrow as pa
+
+    from cosignatory.resolve import MentionRecord, resolve
+
+    records = [
+        MentionRecord(r["id"], r["letter_id"], r["date"], r["name"], r["role"], r["organization"])
+        for batch in batches
+        for r in batch.to_pylist()
+    ]
+    res = resolve(records)
+    rows: list[dict[str, Any]] = []
+    for kind, assigned in (("person", res.person_of), ("organization", res.organization_of)):
+        rows.extend(
+            {"row": "assignment", "kind": kind, "mention_id": m, "entity_id": e}
+            for m, e in assigned.items()
+        )
+    for entities in (res.people, res.organizations):
+        rows.extend(
+            {
+                "row": "entity",
+                "kind": e.kind,
+                "entity_id": e.id,
+                "caption": e.caption,
+                "names": list(e.names),
+                "mentions": len(e.mentions),
+            }
+            for e in entities.values()
+        )
+    rows.extend(
+        {
+            "row": "evidence",
+            "kind": e.kind,
+            "entity_id": e.entity_id,
+            "left_mention": e.left,
+            "right_mention": e.right,
+            "left_name": e.left_name,
+            "right_name": e.right_name,
+            "score": e.score,
+            "features": json.dumps(
+                [[f.name, f.weight, f.detail] for f in e.features], ensure_ascii=False
+            ),
+        }
+        for e in res.evidence
+    )
+    for start in range(0, len(rows), 10_000):
+        yield pa.RecordBatch.from_pylist(rows[start : start + 10_000], schema)
+
+
+# Stage 4: reuse candidates by MinHash LSH ----------------------------------------------
+
+
+def _reuse(spark: SparkSession, output: Path) -> None:
+    from pyspark.ml.feature import HashingTF, MinHashLSH, NGram, RegexTokenizer
+    from pyspark.sql import functions as F
+
+    letters = spark.read.parquet(_path(output, "letters")).where("start IS NOT NULL")
+    documents = spark.read.parquet(_path(output, "documents")).select(
+        F.col("id").alias("document_id"), "text"
+    )
+    texts = letters.select("id", "document_id", "start", "end").join(documents, "document_id")
+    texts = texts.select(
+        "id", "document_id", F.expr("substring(text, start + 1, end - start)").alias("letter")
+    )
+    words = RegexTokenizer(inputCol="letter", outputCol="words", pattern=r"\W+").transform(texts)
+    shingles = NGram(n=SHINGLE, inputCol="words", outputCol="shingles").transform(words)
+    hashed = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 22, binary=True)
+    vectors = (
+        hashed.transform(shingles)
+        .where(F.size("shingles") > 0)
+        .select("id", "document_id", "features")
+    )
+    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=5, seed=7).fit(
+        vectors
+    )
+    pairs = model.approxSimilarityJoin(
+        vectors, vectors, 1 - REUSE_MIN_SIMILARITY, distCol="distance"
+    )
+    pairs.where(
+        "datasetA.id < datasetB.id AND datasetA.document_id != datasetB.document_id"
+    ).select(
+        F.col("datasetA.id").alias("letter_a"),
+        F.col("datasetB.id").alias("letter_b"),
+        F.round(1 - F.col("distance"), 4).alias("similarity"),
+    ).write.parquet(_path(output, "reuse"))
+
+
+def _count(spark: SparkSession, output: Path, report: SparkReport) -> None:
+    def count(table: str, where: str = "true") -> int:
+        return spark.read.parquet(_path(output, table)).where(where).count()
+
+    report.documents = count("documents")
+    report.duplicates = count("_staging/raw", "error IS NULL") - report.documents
+    report.failed = count("errors")
+    report.letters = count("letters")
+    report.signatories = count("mentions")
+    report.people = count("entities", "kind = 'person'")
+    report.organizations = count("entities", "kind = 'organization'")
+    report.reuse_pairs = count("reuse")
