@@ -100,8 +100,8 @@ def test_import_of_a_malformed_file_fails_naming_the_line_and_adds_nothing(tmp_p
     result = runner.invoke(app, ["corrections", "import", str(bad), "--db", str(tmp_path / "t.db")])
 
     assert result.exit_code == 1
-    assert str(result.exception) == (
-        f"{bad}:2: not JSON (Expecting property name enclosed in double quotes)"
+    assert result.stderr == (
+        f"Error: {bad}:2: not JSON (Expecting property name enclosed in double quotes)\n"
     )
     with Store.open(tmp_path / "t.db") as store:
         assert sc.list_corrections(store) == []
@@ -116,7 +116,7 @@ def test_withdraw_keeps_the_correction_on_record_and_stops_applying_it(tmp_path:
 
     assert result.exit_code == 0
     assert missing.exit_code == 1
-    assert str(missing.exception) == "no correction 'nope'; `cosignatory corrections list`"
+    assert missing.stderr == "Error: no correction 'nope'; `cosignatory corrections list`\n"
     with Store.open(tmp_path / "t.db") as store:
         letter = sc.corrected_letter(store, f"{december().id}-0")
         assert [c.status for c in sc.list_corrections(store)][:2] == ["withdrawn", "active"]
