@@ -140,3 +140,57 @@ def test_entity_ids_are_deterministic_and_ftm_safe() -> None:
     pid = first.person_of["x-1"]
     assert pid.startswith("p-novella-jafarova-") and all(c.isalnum() or c == "-" for c in pid)
     assert first.people[pid].names == ("Novella Jafarova", "Novela Cəfərova")
+
+
+def test_name_without_organization_joins_the_bearer_it_co_signs_with_and_chains_nobody() -> None:
+    recs = [
+        m("a-1", "Latif Alasgarli", "Nefani Disability Rights Union", "2020-01-01"),
+        m("a-2", "Aqil Jamal", "Common Values Public Union", "2020-01-01"),
+        m("a-3", "Vugar Gadirov", "Youth Organization for Return", "2020-01-01"),
+        m("b-1", "Latif Alasgarli", "Kanosi Environmental Society", "2018-01-01"),
+        m("b-2", "Konul Behbudova", "Regional Media Center", "2018-01-01"),
+        m("c-1", "Letif Elesgerli", "Kanosi Environmental Society", "2022-01-01"),
+        m("d-1", "Лятиф Алясгарли", None, "2020-01-01"),
+        m("d-2", "Aqil Jamal", "Common Values Public Union", "2020-01-01"),
+        m("d-3", "Vugar Gadirov", "Youth Organization for Return", "2020-01-01"),
+    ]
+    res = resolve(recs)
+    assert same(res, "d-1", "a-1") and same(res, "b-1", "c-1")
+    assert not same(res, "a-1", "b-1")
+
+
+def test_two_family_surnames_in_one_organization_are_two_people_whatever_the_co_signers() -> None:
+    cosigners = [("Aqil Jamal", "Common Values Public Union"), ("Vugar Gadirov", "Youth Union")]
+    recs = [m("a-1", "Farida Najafova", "Lanemu Family Fund", "2021-01-01")]
+    recs += [m(f"a-{i + 2}", n, o, "2021-01-01") for i, (n, o) in enumerate(cosigners)]
+    recs += [m("b-1", "Farida Sultanova", "Lanemu Family Fund", "2022-01-01")]
+    recs += [m(f"b-{i + 2}", n, o, "2022-01-01") for i, (n, o) in enumerate(cosigners)]
+    assert not same(resolve(recs), "a-1", "b-1")
+
+
+def test_a_lost_or_moved_space_and_a_dropped_letter_are_still_one_name() -> None:
+    res = resolve(
+        [
+            m("a-1", "Bahar Mehdizada", "Kaha Economic Research Union"),
+            m("b-1", "BaharMehdizada", "Kaha Economic Research Union"),
+            m("c-1", "Umu dMammadov", "Pani Digital Literacy Center"),
+            m("d-1", "Umud Mammadov", "Pani Digital Literacy Center"),
+            m("e-1", "Khali Asgarov", "Mufapa Democracy Studies Union"),
+            m("f-1", "Khalid Asgarov", "Mufapa Democracy Studies Union"),
+        ]
+    )
+    assert same(res, "a-1", "b-1") and same(res, "c-1", "d-1") and same(res, "e-1", "f-1")
+    assert len(set(res.person_of.values())) == 3
+
+
+def test_one_name_in_two_organizations_at_the_same_time_is_two_people() -> None:
+    res = resolve(
+        [
+            m("a-1", "Saadat Bananyarli", "International Human Rights Society", "2016-02-01"),
+            m("b-1", "Saadat Bananyarli", "Legal Analysis and Research Union", "2017-06-01"),
+            m("c-1", "Saadat Bananyarli", "International Human Rights Society", "2020-02-01"),
+            m("d-1", "Saadat Bananyarli", "Legal Analysis and Research Union", "2021-06-01"),
+        ]
+    )
+    assert same(res, "a-1", "c-1") and same(res, "b-1", "d-1")
+    assert not same(res, "a-1", "b-1")

@@ -78,3 +78,52 @@ def test_cli_lists_people_and_explains_a_person(tmp_path: Path) -> None:
     assert json.loads(out.output)[0]["aliases"] == ["Novella Jafarova"]
     out = runner.invoke(app, ["org", "nobody at all", "--db", str(db)])
     assert out.exit_code == 1 and "no organization named" in out.output + out.stderr
+
+
+def test_judgements_exported_and_imported_by_cli_apply_in_a_re_ingested_store(
+    tmp_path: Path,
+) -> None:
+    runner = CliRunner()
+    old, new, dump = tmp_path / "old.db", tmp_path / "new.db", tmp_path / "judgements.jsonl"
+
+    def cli(*args: str) -> str:
+        out = runner.invoke(app, [*args])
+        assert out.exit_code == 0, out.output
+        return out.stdout
+
+    def person(db: Path, name: str) -> str:
+        return str(json.loads(cli("person", name, "--db", str(db), "-f", "json"))[0]["id"])
+
+    cli("ingest", str(CORPUS), "--db", str(old), "-q")
+    zaur, ibrahimli = person(old, "Zaur Mammadov"), person(old, "Zaur Ibrahimli")
+    ramil = json.loads(cli("person", "Ramil Iskandarli", "--db", str(old), "-f", "json"))[0]
+    first, second = (x["mention_id"] for x in ramil["letters"])
+    cli("merge", zaur, ibrahimli, "--db", str(old))
+    cli("split", ramil["id"], second, "--db", str(old))
+    cli("judgements", "export", "-o", str(dump), "--db", str(old))
+    rows = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    assert [(r["kind"], r["verdict"], r["left_mention"]) for r in rows][1:] == [
+        ("person", "split", second)
+    ]
+    assert cli("judgements", "export", "--db", str(old)) == dump.read_text(encoding="utf-8")
+
+    cli("ingest", str(CORPUS), "--db", str(new), "-q")
+    assert person(new, "Zaur Mammadov") != person(new, "Zaur Ibrahimli")
+    out = runner.invoke(app, ["judgements", "import", str(dump), "--db", str(new)])
+    assert out.exit_code == 0 and "2 judgements imported" in out.stderr
+    cli("resolve", "--full", "--db", str(new))
+    assert person(new, "Zaur Mammadov") == person(new, "Zaur Ibrahimli")
+    with Store.open(new) as b:
+        owner = {r["mention_id"]: r["person_id"] for r in E.memberships(b)}
+    assert owner[first] != owner[second]
+    with Store.open(old) as a, Store.open(new) as b:
+        assert E.memberships(a) == E.memberships(b)
+        assert E.export_judgements(a) == E.export_judgements(b)
+
+
+def test_judgements_import_rejects_a_file_that_is_not_an_export(tmp_path: Path) -> None:
+    db, bad = tmp_path / "c.db", tmp_path / "bad.jsonl"
+    build(db).close()
+    bad.write_text('{"kind": "person", "verdict": "merge"}\n', encoding="utf-8")
+    out = CliRunner().invoke(app, ["judgements", "import", str(bad), "--db", str(db)])
+    assert out.exit_code == 1 and "line 1: not a judgement (missing id, " in out.stderr

@@ -3,7 +3,7 @@
 Owns the folding that makes romanization variants of one name meet: an Azerbaijani
 pre-fold (ə→a, c→j, q→g, x→kh, ı→i, ş→sh, ç→ch, ğ→gh, ö→o, ü→u), then anyascii for
 Cyrillic, Armenian and the rest, then a collapse of Russian and English romanization
-habits (dzh/dj/zh→j, kh→h, gh→g, y→i, w→v), of doubled letters (Novella/Novela) and of
+habits (dzh/dj/zh→j, kh→h, gh→g, y→i, iu→u, w→v), of doubled letters (Novella/Novela) and of
 the a/e vowel pair (Saltanat/Seltenet, Iskandarli/Iskenderli). It also splits a
 surname into stem and suffix (-ov/-ova, -li, -zada, -oglu, -yan, ...) so that the
 suffix and its gender can be compared apart from the stem. No I/O, no state.
@@ -56,6 +56,7 @@ _COLLAPSE = (
     ("ph", "f"),
     ("w", "v"),
     ("y", "i"),
+    ("iu", "u"),  # Russian-style ü: Hiuseyn, Giulara, Yulviyye
     ("x", "ks"),
     ("q", "g"),
 )

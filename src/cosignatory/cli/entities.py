@@ -1,7 +1,11 @@
-"""Commands over resolved entities: resolve, people, person, orgs, org, merge, split, not-same."""
+"""Commands over resolved entities: resolve, people, person, orgs, org, merge, split,
+not-same, and `judgements export|import`."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +18,11 @@ from cosignatory.store import Store
 from cosignatory.store import entities as E
 
 err = Console(stderr=True)
+judgements = typer.Typer(
+    help="Human judgements on entities (merge, split, not-same): export and import.",
+    no_args_is_help=True,
+)
+app.add_typer(judgements, name="judgements")
 IdArgument = Annotated[str, typer.Argument(help="Entity id (p-... or o-...).")]
 
 
@@ -138,3 +147,31 @@ def split(
     """Take one mention out of an entity for good."""
     with Store.open(db, create=False) as store:
         _summary(E.split(store, entity, mention))
+
+
+@judgements.command("export")
+def export_judgements(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Write every judgement as JSON Lines, keyed by mention ids (they outlive the store)."""
+    with Store.open(db, create=False) as store:
+        rows = E.export_judgements(store)
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in rows]
+    if output is None:
+        sys.stdout.writelines(lines)
+    else:
+        output.write_text("".join(lines), encoding="utf-8")
+
+
+@judgements.command("import")
+def import_judgements(
+    path: Annotated[Path, typer.Argument(help="JSON Lines from `judgements export`.", exists=True)],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Add the judgements of an export; they apply from the next `resolve`."""
+    with Store.open(db, create=False) as store:
+        n = E.import_judgements(store, E.read_judgements(path.read_text(encoding="utf-8")))
+    err.print(f"{n} judgements imported into {db}; run `cosignatory resolve` to apply them.")

@@ -12,15 +12,33 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 MAX_BLOCK = 32
 WINDOW = 6
+MAX_ANCHORS = 64
+
+
+def _oversize(
+    members: list[int], sort_key: Callable[[int], str], satellite: Sequence[bool] | None
+) -> Iterator[tuple[int, int]]:
+    """Pairs in a block too large for all-pairs: a sorted window, and every satellite
+    against every anchor while the anchors are few."""
+    ordered = sorted(members, key=sort_key)
+    yield from ((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 : x + 1 + WINDOW])
+    if satellite is None:
+        return
+    anchors = [i for i in members if not satellite[i]]
+    if len(anchors) <= MAX_ANCHORS:
+        yield from ((s, a) for s in members if satellite[s] for a in anchors)
 
 
 def candidate_pairs(
     keys: Sequence[Iterable[str]],
     sort_key: Callable[[int], str],
     fresh: Sequence[bool] | None = None,
+    satellite: Sequence[bool] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Distinct pairs (i < j) of items sharing a block key; with `fresh`, only pairs
-    where at least one side is fresh (incremental resolution)."""
+    where at least one side is fresh (incremental resolution). `satellite` items (too
+    poor in evidence to be compared among themselves, as a name without organization)
+    are, in a large block, compared with every anchor (the other items) of it."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         for k in ks:
@@ -37,8 +55,7 @@ def candidate_pairs(
                 (a, b) for x, a in enumerate(members) for b in members[x + 1 :]
             )
         else:
-            ordered = sorted(members, key=sort_key)
-            pairs = ((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 : x + 1 + WINDOW])
+            pairs = _oversize(members, sort_key, satellite)
         for a, b in pairs:
             i, j = (a, b) if a < b else (b, a)
             if fresh is not None and not (fresh[i] or fresh[j]):

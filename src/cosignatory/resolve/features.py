@@ -7,18 +7,37 @@ look only at what they are given; they never read the store.
 
 from __future__ import annotations
 
-from rapidfuzz.distance import JaroWinkler
+import math
+
+from rapidfuzz.distance import OSA, Indel, JaroWinkler, Levenshtein
 
 from cosignatory.normalize import skeleton
 from cosignatory.resolve.names import PersonName
 from cosignatory.resolve.records import Feature
 from cosignatory.resolve.scoring import COMMON_FIRST, COMMON_STEMS, Weights
 
+_PATRONYMIC = frozenset({"oglu", "gizi"})
+
+
+def _one_slip(x: str, y: str) -> bool:
+    """A letter dropped or two neighbours swapped (Khalid/Khali, Abbasov/Abbasvo); a letter
+    replaced is a different name (Hamid ≠ Halid)."""
+    if abs(len(x) - len(y)) == 1:
+        return Indel.distance(x, y) == 1
+    # A swap is one OSA edit but two Levenshtein ones; a replaced letter is one of each.
+    return (
+        len(x) == len(y)
+        and OSA.distance(x, y, score_cutoff=1) == 1
+        and Levenshtein.distance(x, y, score_cutoff=2) == 2
+    )
+
 
 def _variant(x: str, y: str, sim: float, w: Weights) -> bool:
     """Spelling variants: only vowels differ, or long keys nearly equal (Hamid ≠ Halid)."""
     sx = skeleton(x)
     if sx == skeleton(y) and len(sx) >= 2:
+        return True
+    if min(len(x), len(y)) >= w.typo_min_length and _one_slip(x, y):
         return True
     return sim >= w.jw_threshold and min(len(x), len(y)) >= w.jw_min_length
 
@@ -62,7 +81,10 @@ def surname_stem(a: PersonName, b: PersonName, w: Weights) -> Feature:
     sim = JaroWinkler.similarity(x, y)
     if _variant(x, y, sim, w):
         return Feature("surname_stem", w.stem_variant, f"{x} ~ {y} (jw {sim:.2f})")
-    return Feature("surname_stem", w.stem_differ, f"{x} ≠ {y} (jw {sim:.2f})")
+    if _PATRONYMIC & {a.surname.suffix, b.surname.suffix}:
+        # Umud Rahimoghlu / Umud Mirzayev: a patronymic-derived form may alias a family name.
+        return Feature("surname_stem", w.stem_differ, f"{x} ≠ {y} (jw {sim:.2f})")
+    return Feature("surname_stem", w.stem_differ_family, f"{x} ≠ {y} (jw {sim:.2f})")
 
 
 def surname_suffix(a: PersonName, b: PersonName, w: Weights) -> Feature:
@@ -86,6 +108,12 @@ def organization(a: str | None, b: str | None, w: Weights) -> Feature:
     if a == b:
         return Feature("organization", w.org_same, "same organization")
     return Feature("organization", w.org_differ, "different organizations")
+
+
+def name_frequency(others: int, w: Weights) -> Feature:
+    """The matching name is also borne in `others` organizations the two do not hold."""
+    weight = -w.frequency_each * math.log2(1 + others)
+    return Feature("name_frequency", weight, f"name also in {others} other organizations")
 
 
 def cosigners(shared: int, w: Weights) -> Feature:

@@ -46,6 +46,10 @@ _TITLES = frozenset(
 )
 _MARKERS = frozenset({"oglu", "ogli", "gizi", "kizi", "ogul"})
 _SPLIT = re.compile(r"[\s.\-‐–—,]+")
+# Text-layer glitches: a lost space ("BaharMehdizada") or a space moved one letter
+# ("Umu dMammadov"). Mc/Mac/De-style capitals are left alone (left part of 3+ letters).
+_GLUED = re.compile(r"(?<=[^\W\d_]{3})(?<![Mm]ac)(?=[A-ZА-ЯƏÇĞİÖŞÜ][a-zа-яəçğıöşü]{2})")
+_SHIFTED = re.compile(r"(?<=\w) ([a-zа-яəçğıöşü]{1,2})(?=[A-ZА-ЯƏÇĞİÖŞÜ])")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class PersonName:
 @lru_cache(maxsize=500_000)
 def parse_person(printed: str) -> PersonName | None:
     """Parse a printed name; None when nothing name-like is left."""
+    printed = _GLUED.sub(" ", _SHIFTED.sub(r"\1 ", printed))
     raw = [t for t in _SPLIT.split(printed) if t]
     keys = [name_key(t) for t in raw]
     tokens = [(t, k) for t, k in zip(raw, keys, strict=True) if k and k not in _TITLES]

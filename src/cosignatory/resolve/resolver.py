@@ -2,29 +2,35 @@
 
 Organizations first: printed names → keys (`orgs`), exact keys grouped, similar keys
 linked. Then people: mentions with one name key and one organization form a profile
-(the unit compared); profiles sharing a block key are scored with the features of
-`features` under the priors of `scoring`, and linked best-first under the constraints
-of `clustering`, after the human judgements. Everything is deterministic: the same
-input gives the same entities and ids. Given the assignments of an earlier run
-(`previous`), earlier entities are kept as they were and only pairs touching new
-mentions are compared.
+(the unit compared; a mention without an organization stays a profile of its own).
+Profiles sharing a block key are scored with the features of `features` under the priors
+of `scoring`, in two passes: within one organization the name decides; across
+organizations, or without one, the name, how many other organizations bear it, and the
+co-signers and careers of the two whole clusters (`context`) decide, best score first,
+re-scored whenever a side has grown. Human judgements come first and always win.
+Everything is deterministic: the same input gives the same entities and ids. Given the
+assignments of an earlier run (`previous`), earlier entities are kept as they were and
+only pairs touching new mentions are compared.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cosignatory.normalize import fold_text, skeleton
 from cosignatory.resolve import features as F
 from cosignatory.resolve.blocking import candidate_pairs
 from cosignatory.resolve.clustering import Clusters
+from cosignatory.resolve.context import PersonClusters
 from cosignatory.resolve.judgements import apply, split_mentions
 from cosignatory.resolve.names import PersonName, parse_person
-from cosignatory.resolve.orgs import OrgName, org_similarity, parse_org, same_org
+from cosignatory.resolve.orgs import OrgName, org_similarity, parse_org, same_org, token_weight
 from cosignatory.resolve.records import (
     Entity,
     Evidence,
@@ -34,10 +40,9 @@ from cosignatory.resolve.records import (
     MentionRecord,
     Resolution,
 )
-from cosignatory.resolve.scoring import DEFAULT_WEIGHTS, Score, Weights, combine
+from cosignatory.resolve.scoring import DEFAULT_WEIGHTS, Weights
 
 _YEAR = re.compile(r"^(\d{4})")
-COMMON_NAME_ORGS = 3  # a name key seen in this many organizations is a common name
 
 
 def entity_id(kind: Kind, caption: str, anchor: str) -> str:
@@ -158,6 +163,8 @@ def _resolve_orgs(
         if p is not None and u is not None:
             people_of[u].add(p.key)
     token_sets = [frozenset(n.tokens) for n in names]
+    weight = [sum(token_weight(t) for t in s) for s in token_sets]
+    initials = [any(len(t) == 1 for t in s) for s in token_sets]
     df = Counter(t for s in token_sets for t in s)
 
     def block_keys(i: int) -> list[str]:
@@ -173,8 +180,10 @@ def _resolve_orgs(
         [u.fresh for u in units] if fresh is not None else None,
     ):
         a, b = token_sets[i], token_sets[j]
-        if 2 * len(a & b) < max(len(a), len(b)) and names[i].tokens[0] != names[j].tokens[0]:
-            continue  # cannot reach the overlap threshold, nor be a shortened form
+        if names[i].tokens[0] != names[j].tokens[0] and not (initials[i] or initials[j]):
+            shared = sum(token_weight(t) for t in a & b)
+            if shared < 0.6 * max(weight[i], weight[j]):
+                continue  # cannot reach the overlap threshold, nor be a shortened form
         sim = org_similarity(names[i], names[j])
         if same_org(sim, len(people_of[i] & people_of[j])):
             links.append((sim.overlap, i, j))
@@ -204,21 +213,14 @@ class _Profile:
     years: tuple[int, int] | None
 
 
-def _score(
-    a: _Profile, b: _Profile, shared_letters: bool, common: bool, w: Weights
-) -> list[Feature]:
-    feats = [F.first_name(a.name, b.name, w), F.surname_stem(a.name, b.name, w)]
+@lru_cache(maxsize=1_000_000)
+def _name_features(a: PersonName, b: PersonName, w: Weights) -> tuple[Feature, ...]:
+    feats = [F.first_name(a, b, w), F.surname_stem(a, b, w)]
     if feats[1].weight > 0:
-        feats.append(F.surname_suffix(a.name, b.name, w))
-    elif a.name.gender and b.name.gender and a.name.gender != b.name.gender:
+        feats.append(F.surname_suffix(a, b, w))
+    elif a.gender and b.gender and a.gender != b.gender:
         feats.append(Feature("surname_suffix", w.gender_differ, "genders differ"))
-    feats.append(F.organization(a.org, b.org, w))
-    feats.append(F.years(a.years, b.years, w))
-    if common:
-        feats.append(Feature("name_frequency", -3.0, "name seen in many organizations"))
-    if shared_letters:
-        feats.append(Feature("same_letter", w.same_letter, "both sign one letter"))
-    return feats
+    return tuple(feats)
 
 
 def _resolve_people(
@@ -241,7 +243,8 @@ def _resolve_people(
         if p is None:
             continue
         org = res.organization_of.get(r.id, "")
-        k = f"{p.key}|{org}"
+        # Without an organization a name says too little to group mentions unseen.
+        k = f"{p.key}|{org}" if org else f"{p.key}|#{r.id}"
         parsed[k] = p
         key_of[r.id] = k
         printed_of[r.id] = " ".join(r.name.split())
@@ -254,66 +257,133 @@ def _resolve_people(
     for k, u in zip(keys, units, strict=True):
         ys = [year_of[m] for m in u.mentions if m in year_of]
         base = k.split("#split#")[0]
+        org = base.split("|", 1)[1]
         profiles.append(
-            _Profile(parsed[base], base.split("|", 1)[1], (min(ys), max(ys)) if ys else None)
+            _Profile(
+                parsed[base], "" if org.startswith("#") else org, (min(ys), max(ys)) if ys else None
+            )
         )
     clusters = Clusters(len(units), letters=[frozenset(u.letters) for u in units])
     _seed(clusters, unit_of, previous)
     apply(judgements, "person", clusters, unit_of.get)
-
-    # Co-signers: per letter, the name keys signing it; compared lazily, pair by pair.
-    key_id: dict[str, int] = {}
-    signers: dict[str, list[int]] = defaultdict(list)
+    # Letter → the profiles with an organization that signed it (co-signer evidence).
+    signed: dict[str, list[int]] = defaultdict(list)
+    for i, (prof, unit) in enumerate(zip(profiles, units, strict=True)):
+        if prof.org:
+            for letter in unit.letters:
+                signed[letter].append(i)
+    pc = PersonClusters(
+        clusters,
+        [p.name for p in profiles],
+        [p.org for p in profiles],
+        [p.years for p in profiles],
+        signed,
+        w,
+    )
+    # How many organizations show each name: the other people a bare name could be.
     orgs_of_key: dict[str, set[str]] = defaultdict(set)
     for prof in profiles:
         if prof.org:
             orgs_of_key[prof.name.key].add(prof.org)
-    # Only names seen in few organizations count as co-signers: a shared common name
-    # says nothing.
-    for prof, unit in zip(profiles, units, strict=True):
-        if len(orgs_of_key[prof.name.key]) >= COMMON_NAME_ORGS:
-            continue
-        kid = key_id.setdefault(prof.name.key, len(key_id))
-        for letter in unit.letters:
-            signers[letter].append(kid)
-
-    def cosigners(i: int) -> set[int]:
-        out: set[int] = set()
-        for letter in units[i].letters:
-            out.update(signers[letter])
-        return out
 
     def block_keys(i: int) -> list[str]:
         n = profiles[i].name
         stem = n.surname.stem
-        ks = [f"s|{skeleton(stem)[:4]}|{n.first[:1]}", f"f|{n.first}|{stem[:3]}"]
+        ks = [f"s|{skeleton(stem)[:4]}|{n.first[:1]}", f"f|{n.first}|{stem[:3]}", f"k|{n.key}"]
         if n.first and profiles[i].org:
             ks.append(f"o|{n.first}|{profiles[i].org}")
         return ks
 
-    links: list[tuple[float, int, int, Score]] = []
+    def evidence(i: int, j: int, total: float, feats: Sequence[Feature]) -> None:
+        if explain:
+            res.evidence.append(
+                Evidence(
+                    "person",
+                    "",
+                    units[i].mentions[0],
+                    units[j].mentions[0],
+                    units[i].printed.most_common(1)[0][0],
+                    units[j].printed.most_common(1)[0][0],
+                    total,
+                    tuple(feats),
+                )
+            )
+
+    # Pass 1, within one organization: the name decides. Pass 2, across organizations or
+    # without one: the name, how many people it could be, the careers and the co-signers
+    # of the two clusters, re-scored whenever either side has grown.
+    anchored: list[tuple[float, int, int, list[Feature]]] = []
+    context: list[tuple[float, int, int, list[Feature]]] = []
+    reach = w.cosigner_max + w.org_same
     for i, j in candidate_pairs(
         [block_keys(i) for i in range(len(units))],
         lambda i: keys[i],
         [u.fresh for u in units] if fresh is not None else None,
+        [not p.org for p in profiles],
     ):
         a, b = profiles[i], profiles[j]
         fa, fb = a.name.first, b.name.first
         if fa[:1] != fb[:1] and fa and fb:
             continue  # different first names: a veto, whatever else agrees
-        common = a.name.key == b.name.key and len(orgs_of_key[a.name.key]) >= COMMON_NAME_ORGS
-        shared_letter = not units[i].letters.isdisjoint(units[j].letters)
-        feats = _score(a, b, shared_letter, common, w)
-        total = sum(f.weight for f in feats)
+        if not units[i].letters.isdisjoint(units[j].letters):
+            continue  # nobody signs one letter twice
+        feats = list(_name_features(a.name, b.name, w))
         if min(f.weight for f in feats) <= w.veto:
             continue
-        if total < w.threshold <= total + w.cosigner_max:
-            own = {key_id.get(a.name.key, -1), key_id.get(b.name.key, -1)}
-            shared = len((cosigners(i) & cosigners(j)) - own)
+        total = sum(f.weight for f in feats)
+        if a.org and a.org == b.org and total + w.org_same >= w.threshold:
+            feats.append(F.organization(a.org, b.org, w))
+            anchored.append((total + w.org_same, i, j, feats))
+        elif total + reach >= w.threshold:
+            context.append((total, i, j, feats))
+    anchored.sort(key=lambda x: (-x[0], keys[x[1]], keys[x[2]]))
+    for total, i, j, feats in anchored:
+        ri, rj = pc.find(i), pc.find(j)
+        if pc.can_join(ri, rj, 0):
+            pc.join(ri, rj)
+            evidence(i, j, total, feats)
+    pc.freeze_cosigners()
+
+    def rescore(i: int, j: int, name_feats: list[Feature]) -> tuple[float, int, list[Feature]]:
+        a, b = profiles[i], profiles[j]
+        ri, rj = pc.find(i), pc.find(j)
+        oi, oj = pc.organizations(ri), pc.organizations(rj)
+        feats = list(name_feats)
+        if not oi or not oj:
+            feats.append(F.organization(None, None, w))
+        else:
+            feats.append(F.organization("x", "x" if oi & oj else "y", w))
+        feats.append(F.years(a.years, b.years, w))
+        if feats[1].weight > 0:  # the name matches: how many others could it be?
+            others = len((orgs_of_key[a.name.key] | orgs_of_key[b.name.key]) - oi - oj)
+            if others:
+                feats.append(F.name_frequency(others, w))
+        shared = pc.shared_cosigners(ri, rj)
+        if shared:
             feats.append(F.cosigners(shared, w))
-        score = combine(feats)
-        if score.linked(w):
-            links.append((score.total, i, j, score))
+        return sum(f.weight for f in feats), shared, feats
+
+    heap: list[tuple[float, str, str, int, int, int, int]] = []
+    name_feats_of: dict[tuple[int, int], list[Feature]] = {}
+    for _, i, j, feats in context:
+        total, _shared, _ = rescore(i, j, feats)
+        if total >= w.threshold:
+            name_feats_of[i, j] = feats
+            heap.append((-total, keys[i], keys[j], i, j, pc.find(i), pc.find(j)))
+    heapq.heapify(heap)
+    while heap:
+        neg, _, _, i, j, ri0, rj0 = heapq.heappop(heap)
+        ri, rj = pc.find(i), pc.find(j)
+        if ri == rj:
+            continue
+        total, shared, feats = rescore(i, j, name_feats_of[i, j])
+        if (ri, rj) != (ri0, rj0) and total < -neg:
+            if total >= w.threshold:
+                heapq.heappush(heap, (-total, keys[i], keys[j], i, j, ri, rj))
+            continue
+        if total >= w.threshold and pc.can_join(ri, rj, shared):
+            pc.join(ri, rj)
+            evidence(i, j, total, feats)
     if explain:
         for u in units:
             if len(u.printed) > 1:
@@ -331,38 +401,6 @@ def _resolve_people(
                             (Feature("name_key", w.threshold, "same name key and organization"),),
                         )
                     )
-    # Links join clusters best-first; a union must not bring together names that rule
-    # each other out, nor two organizations' people through a mention without one.
-    names_of: dict[int, list[PersonName]] = {i: [p.name] for i, p in enumerate(profiles)}
-    orgs_of: dict[int, set[str]] = {i: {p.org} if p.org else set() for i, p in enumerate(profiles)}
-    links.sort(key=lambda x: (-x[0], keys[x[1]], keys[x[2]]))
-    for total, i, j, score in links:
-        ri, rj = clusters.find(i), clusters.find(j)
-        if ri == rj or not clusters.allowed(ri, rj):
-            continue
-        oi, oj = orgs_of[ri], orgs_of[rj]
-        if oi and oj and oi.isdisjoint(oj) and not (profiles[i].org and profiles[j].org):
-            continue
-        ni, nj = names_of[ri], names_of[rj]
-        if not all(F.compatible(x, y, w) for x in ni for y in nj):
-            continue
-        clusters.union(ri, rj)
-        root = clusters.find(ri)
-        names_of[root] = list({n.key: n for n in (*ni, *nj)}.values())
-        orgs_of[root] = oi | oj
-        if explain:
-            res.evidence.append(
-                Evidence(
-                    "person",
-                    "",
-                    units[i].mentions[0],
-                    units[j].mentions[0],
-                    units[i].printed.most_common(1)[0][0],
-                    units[j].printed.most_common(1)[0][0],
-                    total,
-                    score.features,
-                )
-            )
     res.people, id_of_root = _entities("person", units, clusters, previous)
     for mention, ui in unit_of.items():
         res.person_of[mention] = id_of_root[clusters.find(ui)]

@@ -6,16 +6,15 @@ from the frequencies of names in Azerbaijani and post-Soviet civil-society lette
 learned, so every score is explainable: it is the sum of the features that made it.
 
 A pair with total ≥ `Weights.threshold` is linked; a veto feature (weight ≤ `veto`)
-keeps a pair apart whatever the rest says.
+keeps a pair apart whatever the rest says. The generic, EM-estimated counterpart for
+records with arbitrary fields is `cosignatory.resolve.fellegi_sunter`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cosignatory.normalize import name_key, split_surname
-from cosignatory.resolve.records import Feature
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,8 @@ class Weights:
     stem_exact: float = 8.0
     stem_exact_common: float = 4.0  # Mammad-, Ali-, Hasan-, Huseyn-, ...
     stem_variant: float = 5.0
-    stem_differ: float = -10.0  # strong, but context can still link a patronymic alias
+    stem_differ: float = -10.0  # -oglu/-gizi form: context can still link a patronymic alias
+    stem_differ_family: float = -20.0  # veto: two family surnames (Najafova, Sultanova)
     # Suffix: gender and class are kept apart from the stem.
     gender_differ: float = -30.0  # veto: Jafarov ≠ Jafarova
     suffix_differ: float = -30.0  # veto: Iskandarov ≠ Iskandarli
@@ -40,8 +40,9 @@ class Weights:
     # Context.
     org_same: float = 5.0
     org_differ: float = -5.0  # people move, so not a veto
-    cosigner_each: float = 3.0
-    cosigner_max: float = 9.0
+    cosigner_each: float = 4.0  # per co-signing cluster the two have in common
+    cosigner_max: float = 16.0
+    frequency_each: float = 4.0  # per doubling of the other organizations sharing the name
     years_far: int = 6
     years_far_weight: float = -1.0
     same_letter: float = -100.0  # nobody signs one letter twice
@@ -49,6 +50,7 @@ class Weights:
     veto: float = -20.0
     jw_threshold: float = 0.94
     jw_min_length: int = 6
+    typo_min_length: int = 4  # one dropped or swapped letter is a variant from this length
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -70,18 +72,3 @@ _COMMON_SURNAMES = (
 )
 COMMON_FIRST = frozenset(name_key(n) for n in _COMMON_FIRST.split())
 COMMON_STEMS = frozenset(split_surname(name_key(n)).stem for n in _COMMON_SURNAMES.split())
-
-
-@dataclass(frozen=True)
-class Score:
-    """A pair's total weight and the features it is the sum of."""
-
-    total: float
-    features: tuple[Feature, ...]
-
-    def linked(self, w: Weights = DEFAULT_WEIGHTS) -> bool:
-        return self.total >= w.threshold and all(f.weight > w.veto for f in self.features)
-
-
-def combine(features: Sequence[Feature]) -> Score:
-    return Score(sum(f.weight for f in features), tuple(features))

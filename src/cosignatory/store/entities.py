@@ -186,19 +186,45 @@ def export_judgements(store: Store) -> list[Row]:
     return [dict(r) for r in cur]
 
 
+_JUDGEMENT_COLUMNS = (
+    "id",
+    "kind",
+    "verdict",
+    "left_mention",
+    "right_mention",
+    "left_name",
+    "right_name",
+    "author",
+    "created_at",
+)
+
+
+def read_judgements(text: str) -> list[Row]:
+    """Judgement rows from JSON Lines (as written by `judgements export`), checked."""
+    rows: list[Row] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ReviewError(f"line {n}: not JSON ({error.msg})") from error
+        missing = [c for c in _JUDGEMENT_COLUMNS if c not in row] if isinstance(row, dict) else []
+        if not isinstance(row, dict) or missing:
+            raise ReviewError(f"line {n}: not a judgement (missing {', '.join(missing)})")
+        if row["kind"] not in ("person", "organization") or row["verdict"] not in (
+            "merge",
+            "split",
+            "not-same",
+        ):
+            raise ReviewError(f"line {n}: unknown kind or verdict")
+        rows.append(row)
+    return rows
+
+
 def import_judgements(store: Store, rows: Iterable[Row]) -> int:
-    cols = (
-        "id",
-        "kind",
-        "verdict",
-        "left_mention",
-        "right_mention",
-        "left_name",
-        "right_name",
-        "author",
-        "created_at",
-    )
-    data = [tuple(r[c] for c in cols) for r in rows]
+    """Add (or replace, by id) judgement rows; returns how many were given."""
+    data = [tuple(r[c] for c in _JUDGEMENT_COLUMNS) for r in rows]
     with store.transaction() as conn:
         conn.executemany(f"INSERT OR REPLACE INTO judgements VALUES ({', '.join('?' * 9)})", data)
     return len(data)
