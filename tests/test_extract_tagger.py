@@ -116,3 +116,14 @@ def test_training_writes_the_same_small_model_twice(tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
     shipped = Path(training.__file__).with_name(tagger.MODEL)
     assert 10_000 < shipped.stat().st_size < 2_000_000
+
+
+def test_attributes_the_model_never_learned_are_left_out_without_changing_any_label() -> None:
+    model = tagger._tagger()
+    for ex in training.generate(300, held=True):
+        tokens = tagger.tokenize(ex.text)
+        full = tagger.features(ex.text, tokens)
+        kept = tagger._model_features(tokens)
+        assert all(set(k) <= set(f) for k, f in zip(kept, full, strict=True))
+        assert model.tag(kept) == model.tag(full)
+        assert model.probability(model.tag(full)) == model.probability(model.tag(kept))

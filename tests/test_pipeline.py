@@ -52,7 +52,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_pa
     docs = tmp_path / "docs"
     docs.mkdir()
     template = DECEMBER_LETTER.read_text(encoding="utf-8")
-    for i in range(400):
+    for i in range(1000):
         (docs / f"{i:04}.txt").write_text(f"Item {i}\n\n{template}", encoding="utf-8")
     db = tmp_path / "t.db"
     cli = [sys.executable, "-m", "cosignatory", "ingest", str(docs), "--db", str(db), "-q"]
@@ -65,7 +65,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_pa
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = _documents(db)
-    assert 20 <= partial < 400
+    assert 20 <= partial < 1000
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     # Every stored document has its whole extraction: one letter of 30 signatories.
@@ -77,7 +77,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_pa
     assert {n for _, n in per_document} == {30}
     subprocess.run(cli, check=True)
     with Store.open(db) as store:
-        assert counts(store) == {"documents": 400, "letters": 400, "signatories": 12000}
+        assert counts(store) == {"documents": 1000, "letters": 1000, "signatories": 30000}
 
 
 def _documents(db: Path) -> int:

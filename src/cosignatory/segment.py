@@ -4,13 +4,16 @@ A region is found by its shape, not by its words alone: a salutation ("Dear …"
 it, a heading ("To the …") may precede it, a closing ("Sincerely,", "With respect,") or
 a list heading ("Signatories", "Unterzeichnet von") is followed by a signature block, a
 run of short, list-like lines. A run of "Name – affiliation" lines with no cue at all
-is a signature block too. Prose ends a block. Pure: text in, line ranges out.
+is a signature block too. An entry may span stacked lines ("Name" / "Role" / "Org"), told
+by blank lines between entries or by a bare name on every second or third line. Prose ends
+a block. Pure: text in, line ranges out.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from cosignatory.extract.lexicon import (
     CLOSINGS,
@@ -183,14 +186,23 @@ def is_closing(text: str, line: Line) -> bool:
 
 def list_heading(text: str, line: Line) -> str | None:
     """'org', 'person' or 'any' when the line heads a signature list."""
-    cue = re.sub(r"\s*\(.*\)$", "", _cue(text, line)).strip(" :")
+    cue = _cue(text, line)
+    if (
+        len(cue) > 80
+        and "|" not in cue
+        and not cue.endswith(")")
+        and not _starts(cue, _SIGNED)
+        and len(cue.split()) > 5
+    ):
+        return None  # a sentence, not a heading
+    cue = _PARENTHESIS.sub("", cue).strip(" :")
     if cue in ORG_HEADINGS or (
         len(cue.split()) <= 5 and cue.split()[-1:] and cue.split()[-1] in _ORG_PLURALS
     ):
         return "org"
     if cue in PERSON_HEADINGS:
         return "person"
-    if cue in SIGNATORY_HEADINGS or _starts(cue, ("signed by", "unterzeichnet von", "signé par")):
+    if cue in SIGNATORY_HEADINGS or _starts(cue, _SIGNED):
         return "any"
     cells = [c.strip(" *_") for c in cue.split("|")]
     if len(cells) > 1 and all(c in _TABLE_HEADERS for c in cells):  # a table's header row
@@ -198,6 +210,8 @@ def list_heading(text: str, line: Line) -> str | None:
     return None
 
 
+_SIGNED = ("signed by", "unterzeichnet von", "signé par")
+_PARENTHESIS = re.compile(r"\s*\(.*\)$")
 _PERSON_COLUMNS = frozenset(["name", "full name", "signatory", "nom", "имя", "фио"])
 _TABLE_HEADERS = _PERSON_COLUMNS | frozenset(
     ["#", "no.", "no", "organization", "organisation", "organisationen", "organisation name",
@@ -227,7 +241,8 @@ def starts_with_person(text: str, line: Line) -> bool:
     m = _MARKER.match(text, line.start, line.end)
     s = m.end() if m else line.start
     body = text[s : line.end].lstrip("*_ ")
-    words = [m.group() for m in WORD.finditer(body[:120])]
+    # a name is at most five words, after any titles: the first words are enough
+    words = [m.group() for m in islice(WORD.finditer(body[:120]), 16)]
     while words and words[0].casefold().rstrip(".") in (
         "dr",
         "prof",
@@ -286,6 +301,11 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
     stacked = len(groups) >= 2 and sum(
         1 for g in groups if len(g) > 1 and _bare_name(text, g[0][0])
     ) >= 0.6 * len(groups)
+    if not stacked:
+        period = _period(text, [line for line, _ in raw])
+        if period > 1:
+            groups = [raw[j : j + period] for j in range(0, len(raw), period)]
+            stacked = True
     if stacked:
         for g in groups:
             block.entries.append((g[0][0].start, g[-1][0].end, g[0][1] == "org"))
@@ -294,6 +314,19 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
             block.entries.append((line.start, line.end, m == "org"))
     block.end = raw[-1][0].end
     return block
+
+
+def _period(text: str, lines: list[Line]) -> int:
+    """k (2 or 3) when the lines are stacked entries without blank lines between them: a
+    bare name on every k-th line and only there ("Name" / "Role" / "Organization"); the
+    last entry may be cut short. 0 otherwise."""
+    names = [_bare_name(text, line) for line in lines]
+    for k in (2, 3):
+        if len(lines) < 2 * k - 1 or any(names[j] != (j % k == 0) for j in range(len(lines))):
+            continue
+        if not any(starts_with_person(text, line) for j, line in enumerate(lines) if j % k):
+            return k
+    return 0
 
 
 def _bare_name(text: str, line: Line) -> bool:
@@ -305,6 +338,7 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
     """Every reproduced letter in the text, in order."""
     lines = split_lines(text) if lines is None else lines
     regions: list[Region] = []
+    person_like: dict[int, bool] = {}  # line index -> judged once
     i = 0
     floor = 0  # first line index not yet inside a region
     while i < len(lines):
@@ -317,7 +351,7 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
             heading = list_heading(text, line)
             if heading is not None:
                 trigger, mode = i + 1, heading
-            elif _run_of_people(text, lines, i):
+            elif _run_of_people(text, lines, i, person_like):
                 trigger = i
         if trigger is None or trigger >= len(lines):
             i += 1
@@ -337,13 +371,22 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
     return regions
 
 
-def _run_of_people(text: str, lines: list[Line], i: int, need: int = 3) -> bool:
-    run = 0
-    for line in lines[i : i + need]:
-        if not (starts_with_person(text, line) or _numbered(text, line)) or is_prose(text, line):
+def _run_of_people(
+    text: str, lines: list[Line], i: int, memo: dict[int, bool], need: int = 3
+) -> bool:
+    """Do `need` lines from lines[i] on each open with a person or a list number?"""
+    if i + need > len(lines):
+        return False
+    for j in range(i, i + need):
+        judged = memo.get(j)
+        if judged is None:
+            line = lines[j]
+            judged = memo[j] = (
+                starts_with_person(text, line) or _numbered(text, line)
+            ) and not is_prose(text, line)
+        if not judged:
             return False
-        run += 1
-    return run >= need
+    return True
 
 
 def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:

@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import re
 
+# The module, not its names: `segment` imports the lexicon of this package, so either may be
+# imported first.
+from cosignatory import segment
 from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates, infer_year, metadata_date
+from cosignatory.extract.lexicon import any_of
 from cosignatory.extract.reports import Reported, find_reports
 from cosignatory.extract.signatures import Piece, clean, parse_entry
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
-from cosignatory.segment import Block, Line, Region, find_regions, split_lines
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
-_CUES = re.compile(
-    r"letter|appeal|petition|dear\b|sincerely|signator|signed|undersigned|brief\b|aufruf|"
-    r"unterzeichn|lettre|appel|signataire|письм|обращени|подписа|уважаем|sehr geehrte|regards",
-    re.IGNORECASE,
+
+_CUES = any_of(
+    (
+        *("letter", "appeal", "petition", r"dear\b", "sincerely", "signator", "signed"),
+        *("undersigned", r"brief\b", "aufruf", "unterzeichn", "lettre", "appel", "signataire"),
+        *("письм", "обращени", "подписа", "уважаем", "sehr geehrte", "regards"),
+    )
 )
 _COLLECTIVE = re.compile(
     r"^(?:the|we|on behalf of)\b|\b(?:representatives|members|signatories|friends|citizens|"
@@ -38,8 +44,8 @@ def extract(document: Document) -> list[Letter]:
     text = document.text
     if not _CUES.search(text):
         return []
-    lines = split_lines(text)
-    regions = find_regions(text, lines)
+    lines = segment.split_lines(text)
+    regions = segment.find_regions(text, lines)
     published = document.published or metadata_date(text)
     context = _LazyDates(text)
     outside: list[tuple[int, int]] = []
@@ -92,9 +98,13 @@ def _iso(d: DateMention | None, published: str | None, context: _LazyDates) -> s
 
 
 def _reproduced(
-    text: str, region: Region, lines: list[Line], published: str | None, context: _LazyDates
+    text: str,
+    region: segment.Region,
+    lines: list[segment.Line],
+    published: str | None,
+    context: _LazyDates,
 ) -> Letter:
-    block = region.block or Block()
+    block = region.block or segment.Block()
     signatories, senders = _signatories(text, block)
     addressees: list[Addressee] = []
     if region.heading is not None:
@@ -113,7 +123,7 @@ def _reproduced(
     )
 
 
-def _dateline(text: str, region: Region, lines: list[Line]) -> DateMention | None:
+def _dateline(text: str, region: segment.Region, lines: list[segment.Line]) -> DateMention | None:
     """A date on a line of its own near the top or the foot of the letter."""
     top = region.salutation.start if region.salutation else region.start
     candidates = [
@@ -140,7 +150,7 @@ def _dateline(text: str, region: Region, lines: list[Line]) -> DateMention | Non
     return None
 
 
-def _signatories(text: str, block: Block) -> tuple[list[Signatory], list[Sender]]:
+def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list[Sender]]:
     parsed: list[tuple[tuple[int, int, bool], list[Signatory]]] = [
         (e, parse_entry(text, Piece(e[0], e[1]), organizations=e[2])) for e in block.entries
     ]
@@ -186,17 +196,19 @@ def _signatories(text: str, block: Block) -> tuple[list[Signatory], list[Sender]
 def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
     """In a list of organizations, an entry split into "Name Org" with no separator is an org.
 
-    A list is one of organizations when organizations-only entries are common (a third or
-    more) and entries that print a person with a separator are rare (a third or less).
+    The evidence is the list's, not the entry's: "Ganja Water Resources Bureau" opens with two
+    words that could be a name, "Rauf Zeyni National NGO Forum" too. A list is one of
+    organizations when fewer than half of its entries show a person's shape (a name alone, or
+    a name set off by a separator); then no entry in it is split.
     """
 
     def glued(x: Signatory) -> bool:
         n, o = x.name_span, x.organization_span
-        return bool(n and o and x.role is None and not text[n.end : o.start].strip())
+        between = text[n.end : o.start] if n and o else "x"
+        return x.role is None and not between.strip() and "\n" not in between
 
-    orgs = sum(1 for x in out if x.name is None and x.organization)
     people = sum(1 for x in out if x.name and not glued(x))
-    if len(out) < 3 or orgs < len(out) / 3 or people > len(out) / 3:
+    if len(out) < 3 or people >= len(out) / 2:
         return out
     fixed = []
     for x in out:

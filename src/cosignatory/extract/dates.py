@@ -32,15 +32,24 @@ for _month, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _month
 
+# Every pattern opens with a character class, so the regex engine skips ahead to where a
+# date may start instead of trying each position; "(?<!\w\w)" after the first character is a
+# word boundary before it. A month-first pattern takes any word as its month and the code
+# keeps only month names: a long alternation of month names at every position is slow.
+_FIRST = "".join(sorted({m[0] for m in MONTHS} | {m[0].upper() for m in MONTHS}))
 _M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_WORD_M = rf"(?P<month>[{_FIRST}](?<!\w\w)[^\W\d_]{{2,9}})\.?"
+_D = r"(?P<day>\d(?<!\w\w)\d?)(?:st|nd|rd|th|er|\.)?"
+_D_AFTER = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y}(?:\s*г\.?)?)?(?![\w-])", re.IGNORECASE),
-    re.compile(rf"\b{_M}\s+{_D}(?:,?\s+{_Y})?(?![\w-])", re.IGNORECASE),
-    re.compile(rf"\b{_M}\s+{_Y}\b", re.IGNORECASE),
+    re.compile(
+        r"(?P<year>[12](?<!\w\w)(?:(?<=1)9|(?<=2)0)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"
+    ),
+    re.compile(r"(?P<day>\d(?<!\w\w)\d?)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y}(?:\s*г\.?)?)?(?![\w-])", re.IGNORECASE),
+    re.compile(rf"{_WORD_M}\s+{_D_AFTER}(?:,?\s+{_Y})?(?![\w-])", re.IGNORECASE),
+    re.compile(rf"{_WORD_M}\s+{_Y}\b", re.IGNORECASE),
 ]
 
 
@@ -87,7 +96,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue
             if day is None and year is None:
                 continue
-            found.append(DateMention(m.start(), m.end(), year, month, day))
+            stop = m.end()
+            if stop == m.end("month") + 1 and len(month_s) > 4:
+                stop -= 1  # a full month name takes no dot: that one ends the sentence
+            found.append(DateMention(m.start(), stop, year, month, day))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 

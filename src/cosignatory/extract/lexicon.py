@@ -9,6 +9,7 @@ All entries are lower case; look them up with `str.casefold()`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 SALUTATIONS = (
@@ -863,6 +864,20 @@ FUNCTION_WORDS = frozenset(
         "so",
     ]
 )
+
+
+def any_of(cues: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive regex for any of `cues` that opens with a character class: the regex
+    engine then skips to where a cue may start instead of trying every alternative everywhere.
+    """
+    by_first: dict[str, list[str]] = {}
+    for cue in cues:
+        by_first.setdefault(cue[0].casefold(), []).append(cue[1:])
+    first = "".join(c + c.upper() for c in by_first)
+    branches = "|".join(
+        f"(?<=[{c}{c.upper()}])(?:{'|'.join(rest)})" for c, rest in by_first.items()
+    )
+    return re.compile(f"[{first}](?:{branches})", re.IGNORECASE)
 
 
 @cache

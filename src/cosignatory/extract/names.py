@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cosignatory.extract.lexicon import (
     DEGREES,
@@ -29,8 +30,9 @@ def is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_token(token: str) -> bool:
-    """Could this token be part of a person's name?"""
+    """Could this token be part of a person's name? (Judged once per distinct token.)"""
     if not token or not token[0].isalpha():
         return False
     low = token.casefold().rstrip(".")

@@ -3,7 +3,8 @@
 Sentences that name a letter ("an open letter", "the appeal", "their letter") or tell
 of one ("NGOs have called on X to …") are mentions. Each mention carries what its clause
 states: sender ("by X", "X's appeal", the subject of "have sent an open letter"),
-addressee ("to X", "urges X to"), date ("sent on 25 December"). An indefinite mention
+addressee ("to X", "urges X to"), date ("sent on 25 December"), signatories ("signed by X
+of the Y and Z", "unterzeichnet von", "signée par", "подписали"). An indefinite mention
 opens a new letter unless it fits the last one; a definite one ("the letter") joins the
 most recent letter it does not contradict; "an earlier letter" is always new.
 """
@@ -15,15 +16,16 @@ from dataclasses import dataclass, field
 
 from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates
-from cosignatory.extract.lexicon import ORG_WORDS
-from cosignatory.extract.names import looks_like_person
+from cosignatory.extract.lexicon import ORG_WORDS, any_of
+from cosignatory.extract.names import WORD, is_title, looks_like_person
 from cosignatory.extract.signatures import Piece, parse_entry
 from cosignatory.model import Addressee, Sender, Signatory, Span
 
-_NOUN = (
-    r"(?:open\s+letter|joint\s+letter|letter|appeal|petition|offene[nr]?\s+brief|aufruf"
-    r"|lettre\s+ouverte|appel|открытое\s+письмо|обращение)"
+_NOUNS = (
+    *(r"open\s+letter", r"joint\s+letter", "letter", "appeal", "petition", r"offene[nr]?\s+brief"),
+    *("aufruf", r"lettre\s+ouverte", "appel", r"открытое\s+письмо", "обращение"),
 )
+_NOUN = "(?:" + "|".join(_NOUNS) + ")"
 _MENTION = re.compile(
     r"(?:(?P<det>\b(?:an?|the|their|its|his|her|that|this|these|another|earlier|previous"
     r"|second|new|ein(?:en)?|der|den|une?|la|le)\b)\s+)?"
@@ -79,10 +81,27 @@ _LIST_TAIL = re.compile(
 _SIGNED_BY = re.compile(
     r"\s+(?:was|is|has been|were|had been)\s+(?:\w+\s+)?(?:signed|co-signed|endorsed)\s+by\s+"
 )
-_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
-_RELEVANT = re.compile(
-    rf"{_NOUN}|calls?\s+on|called\s+on|urge[sd]?\b|appeal(?:s|ed)?\s+to", re.IGNORECASE
+_AND = r"(?:and|und|et|и)"
+_LIST_SPLIT = re.compile(rf",\s+(?:{_AND}\s+)?|\s+{_AND}\s+|;\s+")
+# A list of signatories after its verb, in sentences that name a letter: "(the letter) was
+# signed by", "unterzeichnet von", "von … unterzeichnet", "signée par", "(письмо) подписали".
+_SIGNERS = re.compile(
+    r"\b(?:(?:co-)?signed\s+by|endorsed\s+by|(?:unterzeichnet|unterschrieben)\s+von"
+    r"|sign(?:é|ée|és|ées)\s+par|подписал[аи]?|подписан[оа]?)\s+"
+    r"|\bvon\s+(?=[^.;]+?\s+(?:unterzeichnet|unterschrieben)\b)"
 )
+_SIGNERS_END = re.compile(r"\s+(?:unterzeichnet|unterschrieben)\b")
+_LETTER_WORD = any_of((*_NOUNS, "письм", r"brief\b", "lettre"))
+_RELEVANT = any_of(
+    (
+        *_NOUNS,
+        "письм",
+        r"brief\b",
+        "lettre",
+        *(r"calls?\s+on", r"called\s+on", r"urge[sd]?\b", r"appeal(?:s|ed)?\s+to"),
+    )
+)
+
 _URGES = re.compile(
     r"\b(?:urges|urged|calls\s+on|called\s+on|asks|asked)\s+(?P<obj>[^,;]+?)\s+to\s+[a-z]"
 )
@@ -263,20 +282,78 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
                 if found and found[0].start == after + on.end():
                     date = found[0]
         out.append(_Mention(m.start(), m.end(), definite and not new, new, sender, addrs, date))
+    if not any(m.signatories for m in out):
+        out += _signers(text, s, e, masked)
     return sorted(out, key=lambda x: x.pos)
 
 
+def _signers(text: str, s: int, e: int, masked: str) -> list[_Mention]:
+    """The signatories a sentence lists for the letter it names, in any of the languages."""
+    noun = _LETTER_WORD.search(masked, s, e)
+    verb = _SIGNERS.search(masked, noun.end(), e) if noun else None
+    if verb is None:
+        return []
+    end = e
+    if verb.group().startswith("von"):
+        tail = _SIGNERS_END.search(text, verb.end(), e)
+        end = tail.start() if tail else e
+    found = _signed_list(text, verb.end(), end)
+    return [_Mention(verb.start(), end, True, False, None, [], None, found)] if found else []
+
+
 def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
-    """ "X of the Y, Z of the W and V" after "signed by"."""
+    """ "X of the Y, Z of the W and V" after "signed by" (or "unterzeichnet von", …).
+
+    Commas and "and" also occur inside organization names ("Rights of Refugees and Displaced
+    Persons"), so the list is cut at all of them and then mended: a piece that does not open
+    with a person's name continues the one before it. So does a bare name after "and" when
+    most pieces are "Name of Org" and people follow it or the list's own "and" came before: a
+    list has one "and", before its last item, so this one joins two words of an
+    organization's name ("Studies and Analytical Research, …").
+    """
     while end > start and text[end - 1] in " .\n":
         end -= 1
-    out: list[Signatory] = []
+    pieces: list[tuple[int, int]] = []
+    joined_by_and: list[bool] = []
     pos = start
     for m in [*_LIST_SPLIT.finditer(text, start, end), None]:
-        stop = m.start() if m else end
-        out.extend(s for s in parse_entry(text, Piece(pos, stop)) if s.name)
+        pieces.append((pos, m.start() if m else end))
+        joined_by_and.append(m is not None and m.group().strip() in ("and", "und", "et", "и"))
         pos = m.end() if m else end
+    kinds = [_list_item(text, a, b) for a, b in pieces]
+    people = [i for i, k in enumerate(kinds) if k != "other"]
+    affiliated = kinds.count("affiliated") >= 2 / 3 * len(people)
+    entries: list[tuple[int, int]] = []
+    conjoined = False  # the list's own "and" has been seen
+    for i, ((a, b), kind) in enumerate(zip(pieces, kinds, strict=True)):
+        after_and = i > 0 and joined_by_and[i - 1]
+        tail = kind == "name" and affiliated and after_and
+        if entries and (kind == "other" or (tail and (people[-1] > i or conjoined))):
+            entries[-1] = (entries[-1][0], b)
+        else:
+            entries.append((a, b))
+            conjoined = conjoined or after_and
+    out: list[Signatory] = []
+    for a, b in entries:
+        out.extend(s for s in parse_entry(text, Piece(a, b)) if s.name)
     return out
+
+
+_OF = re.compile(r"\s+(?:of|from|at|von|der|des|de|du|из)\s+|\s*[(–—]|\s+-\s+")
+
+
+def _list_item(text: str, start: int, end: int) -> str:
+    """ "name" (a person's name alone), "affiliated" (a name, then "of …", "(…)" or a dash)
+    or "other" (no name first: the rest of the previous item)."""
+    words = WORD.findall(text, start, end)
+    if looks_like_person([w for w in words if not is_title(w)]):
+        return "name"
+    m = _OF.search(text, start, end)
+    if m and looks_like_person(
+        [w for w in WORD.findall(text, start, m.start()) if not is_title(w)]
+    ):
+        return "affiliated"
+    return "other"
 
 
 def _words(s: str) -> set[str]:

@@ -4,7 +4,8 @@ An entry is a piece of one line (or of a few stacked lines) of a signature block
 parts are told apart by separators outside quotes (dashes, commas, parentheses) and by
 the shape of each part: a person's name (see `names`), a role (a role title, possibly
 "of the Board"), an organization (the rest, cleaned of quotes and "of the"). Entries
-that run together on one line are split where a second "Name – Role" begins.
+that run together on one line are split where a second "Name – Role" begins; an entry of
+stacked lines takes one field a line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from cosignatory.extract import tagger
 from cosignatory.extract.lexicon import (
     CONNECTIVES,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
     ORG_WORDS,
     PLACEHOLDERS,
     ROLE_BODIES,
@@ -35,6 +38,7 @@ from cosignatory.model import Signatory, Span
 OPEN_QUOTES = '“„«‹"‘‚「'
 CLOSE_QUOTES = '”“»›"’‘」'
 ALL_QUOTES = '"“”„‟«»‹›‘’‚`´「」'
+_ANY_QUOTE = re.compile("[" + re.escape(ALL_QUOTES) + "]")
 _MARKER = re.compile(r"(?:\s|\d{1,4}[.)]|\(\d{1,4}\)|[-*•·▪►–—+>#]|\*\*?|__?)+")
 _DASH = re.compile(r"\s+[–—−-]+\s+|\s*[–—]\s*|(?<=[^\W\d_])-\s+")
 _TRAIL = ' \t.,;:"“”„«»‹›‘’*_|'
@@ -101,21 +105,32 @@ def _words(text: str, p: Piece) -> list[str]:
 
 
 def _separators(text: str, p: Piece, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    mask = _quoted(text, p.start, p.end)
-    depth = 0
-    out = []
-    paren = [0] * (p.end - p.start)
-    for i in range(p.start, p.end):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth = max(0, depth - 1)
-        paren[i - p.start] = depth
-    for m in pattern.finditer(text, p.start, p.end):
-        k = m.start() - p.start
-        if not mask[k] and not paren[k] and m.start() > p.start and m.end() < p.end:
-            out.append((m.start(), m.end()))
-    return out
+    """Matches of pattern strictly inside p, outside quotes and parentheses."""
+    found = [
+        (m.start(), m.end())
+        for m in pattern.finditer(text, p.start, p.end)
+        if p.start < m.start() and m.end() < p.end
+    ]
+    if not found:
+        return found
+    mask = _quoted(text, p.start, p.end) if _ANY_QUOTE.search(text, p.start, p.end) else None
+    paren: list[int] | None = None
+    if text.find("(", p.start, p.end) >= 0:
+        depth = 0
+        paren = [0] * (p.end - p.start)
+        for i in range(p.start, p.end):
+            if text[i] == "(":
+                depth += 1
+            elif text[i] == ")":
+                depth = max(0, depth - 1)
+            paren[i - p.start] = depth
+    if mask is None and paren is None:
+        return found
+    return [
+        (a, b)
+        for a, b in found
+        if not (mask and mask[a - p.start]) and not (paren and paren[a - p.start])
+    ]
 
 
 def _split(text: str, p: Piece, pattern: re.Pattern[str]) -> list[Piece]:
@@ -133,19 +148,24 @@ _CELL = re.compile(r"\s+\|\s+|\t+")
 
 def clean(value: str) -> str:
     """Collapse spaces; drop quote marks that are not apostrophes."""
-    out = []
-    for i, ch in enumerate(value):
-        if ch in ALL_QUOTES:
-            between = 0 < i < len(value) - 1 and value[i - 1].isalpha() and value[i + 1].isalpha()
-            if not (between and ch in "'’"):
-                out.append(
-                    " "
-                    if 0 < i < len(value) - 1 and value[i - 1].isalnum() and value[i + 1].isalnum()
-                    else ""
-                )
-                continue
-        out.append(ch)
-    value = " ".join("".join(out).split()).strip(" ,;:*_")
+    if _ANY_QUOTE.search(value):
+        value = _ANY_QUOTE.sub(lambda m: _unquote(value, m.start()), value)
+    return _tidy(value)
+
+
+def _unquote(value: str, i: int) -> str:
+    """What the quote mark at value[i] becomes: kept as an apostrophe inside a word, a space
+    between two words it glues, else nothing."""
+    if not 0 < i < len(value) - 1:
+        return ""
+    before, after = value[i - 1], value[i + 1]
+    if value[i] in "'’" and before.isalpha() and after.isalpha():
+        return value[i]
+    return " " if before.isalnum() and after.isalnum() else ""
+
+
+def _tidy(value: str) -> str:
+    value = " ".join(value.split()).strip(" ,;:*_")
     while value.endswith(".") and not _ABBREVIATION.search(value):
         value = value[:-1].rstrip(" ,;:*_")
     return value
@@ -215,6 +235,17 @@ def _is_orgish(text: str, p: Piece) -> bool:
     return any(w.casefold() in ORG_WORDS for w in _words(text, p))
 
 
+def _is_subject(text: str, p: Piece) -> bool:
+    """A role's field ("History", "Political Science"): a few words, none of them joining
+    others ("Development of Culture" is the start of an organization's name)."""
+    words = _words(text, p)
+    return (
+        len(words) <= 3
+        and not _is_orgish(text, p)
+        and not any(w.casefold() in FUNCTION_WORDS for w in words)
+    )
+
+
 _JOB_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ive", "eur", "euse", "rice", "in")
 
 
@@ -237,8 +268,14 @@ def _is_place(text: str, p: Piece) -> bool:
     return bool(words) and all(w.casefold() in place_words() for w in words)
 
 
+_PLACEHOLDER_LETTERS = max(sum(map(str.isalnum, x)) for x in PLACEHOLDERS)
+
+
 def _is_placeholder(text: str, p: Piece) -> bool:
-    return clean(text[p.start : p.end]).casefold() in PLACEHOLDERS
+    raw = text[p.start : p.end]
+    if len(raw) > 2 * _PLACEHOLDER_LETTERS and sum(map(str.isalnum, raw)) > _PLACEHOLDER_LETTERS:
+        return False  # cleaning keeps every letter: too many for any placeholder
+    return clean(raw).casefold() in PLACEHOLDERS
 
 
 def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
@@ -315,10 +352,15 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
             i += 1
             continue
         x = Piece(conn, part.end)
+        at = _AT.search(text, conn, part.end)
+        if pos == r_end and at is not None and _is_subject(text, Piece(conn, at.start())):
+            role = Piece(role_start, at.start())  # "Lecturer in Law at the University of Y"
+            org = Piece(at.end(), parts[-1].end)
+            break
         if (
             pos == r_end
             and i + 1 < len(parts)
-            and not _is_orgish(text, x)
+            and _is_subject(text, x)
             and _is_orgish(text, parts[i + 1])
         ):
             role = Piece(role_start, part.end)  # "Professor of History, University of Y"
@@ -430,6 +472,10 @@ def parse_entry(
     parts, the tagger where none does).
     """
     p = strip_marker(text, p)
+    if not organizations and text.find("\n", p.start, p.end) >= 0:
+        stacked = _stacked(text, p)
+        if stacked is not None:
+            return [stacked]
     out = []
     for piece in split_run_together(text, p):
         piece = _trim(text, piece)
@@ -447,6 +493,36 @@ def parse_entry(
         if s is not None:
             out.append(s)
     return out
+
+
+def _stacked(text: str, p: Piece) -> Signatory | None:
+    """An entry printed on stacked lines: the name, then the role and the organization, or
+    only one of them ("Jane Roe" / "Director" / "Open Sky Union"). A line is a field: the
+    role line is the whole role ("Head of Programmes"), a place line is left out."""
+    lines: list[Piece] = []
+    pos = p.start
+    while pos < p.end:
+        stop = text.find("\n", pos, p.end)
+        stop = p.end if stop < 0 else stop
+        line = strip_marker(text, Piece(pos, stop))
+        if line.end > line.start:
+            lines.append(line)
+        pos = stop + 1
+    name = _person(text, lines[0]) if lines else None
+    if name is None:
+        return None
+    rest = [x for x in lines[1:] if not _is_place(text, x) and not _is_placeholder(text, x)]
+    role: Piece | None = None
+    org: Piece | None = None
+    if len(rest) == 1:
+        role, org = parse_affiliation(text, rest[0])
+    elif len(rest) > 1:
+        first_is_role = _role_end(text, rest[0]) is not None or _is_rolish(text, rest[0])
+        if first_is_role:
+            role, org = rest[0], _org(text, Piece(rest[1].start, rest[-1].end))
+        else:
+            org = _org(text, rest[0])
+    return _signatory(text, p, name, role, org)
 
 
 # Rule paths where no separator fixed the parts: the tagger decides there.
@@ -492,6 +568,18 @@ def _parse_one(text: str, p: Piece) -> tuple[Signatory | None, str]:
     name = _person(text, p)
     if name is not None:
         return _signatory(text, p, name, None, None), "name"
+    of = _OF_AFTER.search(text, p.start, p.end)
+    if of is not None:
+        name = _person(text, Piece(p.start, of.start()))
+        after = Piece(of.end(), p.end)
+        # "de", "von" also join names ("Maria de Souza"): then the rest must read as an org
+        particle = of.group().split()[0].casefold() in NAME_PARTICLES
+        if (
+            name is not None
+            and _bare(text, name.start, of.start())
+            and (not particle or _is_orgish(text, after))
+        ):  # "Jane Roe of the Open Sky Union", "Anna Schulz vom Verein X"
+            return _signatory(text, p, name, None, _org(text, after)), "of"
     lead = _leading_person(text, p, bounded=False)
     if lead is not None:
         role, org = parse_affiliation(text, _trim(text, Piece(lead.end, p.end)))
@@ -502,6 +590,14 @@ def _parse_one(text: str, p: Piece) -> tuple[Signatory | None, str]:
     return None, "none"
 
 
+def _bare(text: str, start: int, end: int) -> bool:
+    """Only words and spaces in text[start:end]: no separator, no mark."""
+    return _MARK.search(text, start, end) is None
+
+
+_MARK = re.compile(r"[^\w\s.'’-]")
+_AT = re.compile(r"\s+(?:at|an der|à)\s+")
+_OF_AFTER = re.compile(r"\s+(?:of|from|von|vom|de|du|des|из)\s+")
 JUDGE_RATIO = 1e-3
 
 

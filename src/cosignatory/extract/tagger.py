@@ -14,10 +14,11 @@ names, so the model carries over to names it never saw. The model is trained by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from cosignatory.extract.lexicon import (
     CONNECTIVES,
@@ -49,8 +50,7 @@ _BODY_WORDS = frozenset(w for b in ROLE_BODIES for w in b.split())
 _PLACEHOLDER_WORDS = frozenset(w for p in PLACEHOLDERS for w in p.split() if w.isalpha())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One token of an entry: text[start:end]."""
 
     start: int
@@ -163,37 +163,68 @@ def _context(tok: str, k: int) -> tuple[str, ...]:
 
 def features(text: str, tokens: list[Token]) -> list[list[str]]:
     """The feature strings of every token of one entry."""
+    return _features(tokens, _word_features, _context, None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_word(tok: str) -> tuple[str, ...]:
+    known = _known()
+    return tuple(f for f in _word_features(tok) if f in known)
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_context(tok: str, k: int) -> tuple[str, ...]:
+    known = _known()
+    return tuple(f for f in _context(tok, k) if f in known)
+
+
+_POS = tuple(f"pos={i}" for i in range(7))
+_BACK = tuple(f"back={i}" for i in range(7))
+_DASH_COUNT = tuple(f"dashes={i}" for i in range(3))
+_COMMA_COUNT = tuple(f"commas={i}" for i in range(4))
+_EDGE = {k: f"{k}:edge" for k in (-2, -1, 1, 2)}
+
+
+def _features(
+    tokens: list[Token],
+    word: Callable[[str], tuple[str, ...]],
+    context: Callable[[str, int], tuple[str, ...]],
+    known: frozenset[str] | None,
+) -> list[list[str]]:
     words = [t.text for t in tokens]
     n = len(tokens)
+    edge = {k: (e,) if known is None or e in known else () for k, e in _EDGE.items()}
+    around = {k: [context(w, k) for w in words] for k in (-2, -1, 1, 2)}
     quote = paren = dashes = commas = 0
     out: list[list[str]] = []
     for i, t in enumerate(tokens):
-        ch = t.text
-        feats = ["bias", *_word_features(ch)]
+        ch = words[i]
+        dynamic = []
         if i == 0:
-            feats.append("first")
+            dynamic.append("first")
         if i == n - 1:
-            feats.append("last")
-        feats.append("pos=" + str(min(i, 6)))
-        feats.append("back=" + str(min(n - 1 - i, 6)))
-        feats.append(f"dashes={min(dashes, 2)}")
-        feats.append(f"commas={min(commas, 3)}")
+            dynamic.append("last")
+        dynamic += (_POS[min(i, 6)], _BACK[min(n - 1 - i, 6)])
+        dynamic += (_DASH_COUNT[min(dashes, 2)], _COMMA_COUNT[min(commas, 3)])
         if quote:
-            feats.append("inquote")
+            dynamic.append("inquote")
         if paren:
-            feats.append("inparen")
+            dynamic.append("inparen")
         if i and tokens[i - 1].end == t.start:
-            feats.append("glued")
+            dynamic.append("glued")
         elif len(ch) == 1 and not ch.isalnum() and i + 1 < n and tokens[i + 1].start > t.end:
-            feats.append("spaced")  # a free-standing mark: a separator, whatever its glyph
-        if i + 1 < n and tokens[i + 1].text == ".":
-            feats.append("dotted")
-        for k in (-2, -1, 1, 2):
-            j = i + k
-            if 0 <= j < n:
-                feats.extend(_context(words[j], k))
-            else:
-                feats.append(f"{k}:edge")
+            dynamic.append("spaced")  # a free-standing mark: a separator, whatever its glyph
+        if i + 1 < n and words[i + 1] == ".":
+            dynamic.append("dotted")
+        feats = [
+            "bias",
+            *word(ch),
+            *(dynamic if known is None else [f for f in dynamic if f in known]),
+            *(around[-2][i - 2] if i >= 2 else edge[-2]),
+            *(around[-1][i - 1] if i >= 1 else edge[-1]),
+            *(around[1][i + 1] if i + 1 < n else edge[1]),
+            *(around[2][i + 2] if i + 2 < n else edge[2]),
+        ]
         out.append(feats)
         # context for the tokens that follow
         if ch in _QUOTES:
@@ -223,6 +254,17 @@ def _tagger() -> Any:
     return _model()[0]
 
 
+@cache
+def _known() -> frozenset[str]:
+    """The attributes the shipped model has weights for; it ignores any other."""
+    return frozenset(_tagger().info().attributes)
+
+
+def _model_features(tokens: list[Token]) -> list[list[str]]:
+    """features() less those the model ignores: the same labels, fewer strings to pass."""
+    return _features(tokens, _known_word, _known_context, _known())
+
+
 @dataclass(frozen=True)
 class Reading:
     """The model's reading of an entry: its tokens, their best labels, and how likely it
@@ -241,13 +283,14 @@ def read(
     if not tokens:
         return Reading(tokens, [], 1.0)
     tagger = _tagger()
-    tagger.set(features(text, tokens))
+    tagger.set(_model_features(tokens))
     best: list[str] = tagger.tag()
     if proposed is None:
         return Reading(tokens, best, 1.0)
+    spans = list(proposed.items())
     labels = []
     for t, own in zip(tokens, best, strict=True):
-        label = next((k for k, (a, b) in proposed.items() if a <= t.start < b), None)
+        label = next((k for k, (a, b) in spans if a <= t.start < b), None)
         if label is None:
             label = own if own not in ("NAME", "ROLE", "ORG") else _filler(t.text)
         labels.append(label)
@@ -269,7 +312,7 @@ def tag(text: str, tokens: list[Token]) -> list[str]:
     """The label of every token, by the shipped model."""
     if not tokens:
         return []
-    labels: list[str] = _tagger().tag(features(text, tokens))
+    labels: list[str] = _tagger().tag(_model_features(tokens))
     return labels
 
 

@@ -520,6 +520,7 @@ class Generator:
                 f"{self.quote(f'{head} for {topic}')} Public Union",
                 f"Public Union {self.quote(f'For {topic}')}",
                 f"{place} {head}",
+                f"{self.pick(COUNTRIES)} {topic} {head}",
                 f"University of {place}",
                 f"{place} State University",
                 f"{adj} {head} of {place}",
@@ -554,7 +555,7 @@ def _connective(lang: str, org: str, rng: random.Random) -> str:
     if lang == "de":
         return rng.choice(["der ", "des ", "bei "])
     if lang == "fr":
-        return rng.choice(["de la ", "du ", "de l'", "à "]) if org[:1].isupper() else "de "
+        return rng.choice(["de la ", "du ", "de l'", "à ", "de "]) if org[:1].isupper() else "de "
     if lang == "ru":
         return ""
     if org[:1] in '“"«„‘':
@@ -573,6 +574,12 @@ def _dash_role_of(g: Generator, lang: str) -> list[Segment]:
     org = g.org(lang)
     return [_n(g, lang), (g.pick(DASHES), "SEP"), (g.role(lang), "ROLE"),
             (" ", None), (_connective(lang, org, g.r), "CONN"), (org, "ORG")]  # fmt: skip
+
+
+def _dash_role_bare(g: Generator, lang: str) -> list[Segment]:
+    """ "Name – Chairman Caspian Lawyers Union": the role runs into the organization."""
+    return [_n(g, lang), (g.pick(DASHES), "SEP"), (g.role(lang), "ROLE"), (" ", None),
+            (g.org(lang), "ORG")]  # fmt: skip
 
 
 def _dash_role_org_comma(g: Generator, lang: str) -> list[Segment]:
@@ -671,6 +678,7 @@ def _org_colon(g: Generator, lang: str) -> list[Segment]:
 TRAIN_LAYOUTS: list[tuple[Layout, float]] = [
     (_dash_role_of, 5.0),
     (_dash_role_org_comma, 1.0),
+    (_dash_role_bare, 0.7),
     (_comma, 4.0),
     (_paren, 2.0),
     (_org_dash_name, 1.0),
