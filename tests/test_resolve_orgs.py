@@ -82,3 +82,39 @@ def test_a_shared_member_links_a_shortened_organization_name() -> None:
     res = resolve(recs)
     assert res.organization_of["l1-1"] == res.organization_of["l2-1"]
     assert res.organization_of["l3-1"] != res.organization_of["l1-1"]
+
+
+def _two(a: str, b: str, person_a: str | None = None, person_b: str | None = None) -> bool:
+    res = resolve(
+        [
+            MentionRecord("l1-1", "l1", None, person_a, None, a),
+            MentionRecord("l2-1", "l2", None, person_b, None, b),
+        ]
+    )
+    return res.organization_of["l1-1"] == res.organization_of["l2-1"]
+
+
+def test_organizations_of_different_kinds_stay_apart_whatever_else_they_share() -> None:
+    assert not _two(
+        "Tamu Center for Civic Education",
+        "Tamu Fund for Civic Education",
+        "Anar Aliyev",
+        "Anar Aliyev",
+    )
+    assert _two("Tamu Fund for Civic Education", "Tamu Foundation for Civic Education")
+
+
+def test_a_distinctive_word_on_each_side_outweighs_one_shared_name() -> None:
+    # Overlap 0.71 and one person of the same name: once enough; a different proper word
+    # on each side now says two organizations.
+    assert not _two(
+        "Vila Association for Digital Literacy",
+        "Murala Association for Digital Literacy",
+        "Elnur Mammadov",
+        "Elnur Mammadov",
+    )
+
+
+def test_a_misspelt_word_still_matches() -> None:
+    assert _two("Vila Association for Digital Literacy", "Vial Association for Digital Literacy")
+    assert _two("Murala Union for Digital Literacy", "Murala Union for Digital Litreacy")

@@ -4,7 +4,9 @@ Owns the folding that makes romanization variants of one name meet: an Azerbaija
 pre-fold (ə→a, c→j, q→g, x→kh, ı→i, ş→sh, ç→ch, ğ→gh, ö→o, ü→u), then anyascii for
 Cyrillic, Armenian and the rest, then a collapse of Russian and English romanization
 habits (dzh/dj/zh→j, kh→h, gh→g, y→i, iu→u, w→v), of doubled letters (Novella/Novela) and of
-the a/e vowel pair (Saltanat/Seltenet, Iskandarli/Iskenderli). It also splits a
+the a/e vowel pair (Saltanat/Seltenet, Iskandarli/Iskenderli). German and French
+romanizations of the same names (Dschafarow, Gouliev) are respelt the English way when
+the whole name shows the convention (`convention`, `respell`). It also splits a
 surname into stem and suffix (-ov/-ova, -li, -zada, -oglu, -yan, ...) so that the
 suffix and its gender can be compared apart from the stem. No I/O, no state.
 """
@@ -87,6 +89,38 @@ def name_key(token: str) -> str:
     s = _FINAL_H.sub("", s)
     s = s.replace("e", "a")
     return _DOUBLE.sub(r"\1", s)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_GERMAN = re.compile(r"sch|(ow|ew|owa|ewa)\b")
+_FRENCH = re.compile(r"ou|tch|dj|ieff?\b")
+
+
+def convention(printed: str) -> str:
+    """ "de" or "fr" when a Latin-script name is romanized the German or French way
+    (Dschafarow, Alijew; Rachad Gouliev, Tchingiz), else "". Decided on the whole name,
+    so "Rachad" is read as French beside "Gouliev": English forms never carry the marks."""
+    if _CYRILLIC.search(printed):
+        return ""
+    folded = fold_text(printed)
+    if _GERMAN.search(folded):
+        return "de"
+    return "fr" if _FRENCH.search(folded) else ""
+
+
+@lru_cache(maxsize=200_000)
+def respell(token: str, conv: str) -> str:
+    """A name token of a German (sch=sh, tsch=ch, dsch=j, ch=kh, j=y) or French (ch=sh, tch=ch,
+    ou=u, -ieff=-iev) romanization, spelt the English way; other tokens as they are."""
+    if not conv:
+        return token
+    s = fold_text(token)
+    if conv == "de":
+        s = re.sub(r"j(?=[aeiouy]|$)", "y", s)
+        s = s.replace("dsch", "j").replace("tsch", "\0").replace("sch", "\1")
+        return s.replace("ch", "kh").replace("\0", "ch").replace("\1", "sh")
+    s = s.replace("tch", "\0").replace("ch", "sh").replace("\0", "ch").replace("ou", "u")
+    return re.sub(r"ieff?$", "iev", s)
 
 
 @lru_cache(maxsize=200_000)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cosignatory.normalize import Surname, name_key, split_surname
+from cosignatory.normalize import Surname, convention, name_key, respell, split_surname
 
 _TITLES = frozenset(
     [
@@ -75,7 +75,8 @@ def parse_person(printed: str) -> PersonName | None:
     """Parse a printed name; None when nothing name-like is left."""
     printed = _GLUED.sub(" ", _SHIFTED.sub(r"\1 ", printed))
     raw = [t for t in _SPLIT.split(printed) if t]
-    keys = [name_key(t) for t in raw]
+    conv = convention(printed)
+    keys = [name_key(respell(t, conv)) for t in raw]
     tokens = [(t, k) for t, k in zip(raw, keys, strict=True) if k and k not in _TITLES]
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i][1] in _MARKERS and len(tokens) >= 3:

@@ -12,8 +12,11 @@ token is an initial and matches a word it starts (D. Aliyeva = Dilara Aliyeva).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Hamming, Indel
 
 from cosignatory.normalize import fold_text, name_key
 
@@ -26,6 +29,49 @@ _PHRASES = (
     (r"\b(obshchestvennoe|obschestvennoe) obedinenie\b", " "),
     (r"\b(llc|ltd|inc|gmbh|mmc|pu|ev|ib|oo)$", " "),
     (r"^(llc|ltd|inc|gmbh|mmc|pu|ev|ib|oo)\b", " "),
+    (r"\b(e v|s a|a s b l)$", " "),  # e.V., S.A., a.s.b.l. spelt with stops
+    # Russian (romanized by fold_text), in any case: stems of the words of civil-society
+    # names, so "Совета ... женщин" (genitive) meets "Women's Council".
+    (r"\bobshchestvenn\w*", "public"),
+    (r"\bobshchestv\w*", "society"),
+    (r"\buniversitet\w*", "university"),
+    (r"\bfond(a|u|om|e|y|ov)?\b", "fund"),
+    (r"\bassotsiats\w*", "association"),
+    (r"\bsoyuz\w*", "union"),
+    (r"\bsovet(a|u|om|e|y|ov)?\b", "council"),
+    (r"\bkomitet\w*", "committee"),
+    (r"\btsentr\w*", "center"),
+    (r"\binstitut(a|u|om|e|y|ov)?\b", "institute"),
+    (r"\bzhenshchin\w*", "women"),
+    (r"\bmolodezh\w*", "youth"),
+    (r"\bkampani\w*", "campaign"),
+    (r"\bmin(a|y|u|oy|ami|akh)?\b", "landmine"),  # мина: a (land)mine, in any case
+    (r"\bprotiv\b", "against"),
+    (r"\bmezhdunarodn\w*", "international"),
+    (r"\bnatsionaln\w*", "national"),
+    (r"\bnezavisim\w*", "independent"),
+    (r"\bprav(a|o)? cheloveka\b", "human right"),
+    (r"\bzashchit\w*", "protection"),
+    (r"\bpodderzhk\w*", "support"),
+    (r"\bissledovan\w*", "research"),
+    (r"\brazviti\w*", "development"),
+    (r"\bdemokrati\w*", "democracy"),
+    (r"\bkultur\w*", "culture"),
+    (r"\bklub\w*", "club"),
+    (r"\bforum\w*", "forum"),
+    (r"\bdvizheni\w*", "movement"),
+    (r"\binitsiativ\w*", "initiative"),
+    (r"\bpress(a|y|e|u|oy)\b", "press"),
+    # French and German phrases.
+    (r"\bdroits? de l ?homme\b", "human right"),
+    (r"\bmenschenrechte?\w*", "human right"),
+    # Countries and their adjectives, in the four languages, as the country.
+    (r"\b(azerba[iy]d(zh|j|sch)an|azerbaijan)\w*", "azerbaijan"),
+    (r"\b(ameri[ck]\w*|etats unis|vereinigte staaten|soedinennye shtaty)\b", "america"),
+    (r"\b(armeni\w*|armyan\w*|armiansk\w*)\b", "armenia"),
+    (r"\b(rossii|rossiya|rossiysk\w*|russia\w*|russie|russland|russk\w*)\b", "russia"),
+    (r"\b(german\w*|deutsch\w*|allemand\w*|nemets\w*)\b", "germany"),
+    (r"\b(french|francais\w*|frants\w*|franzosisch\w*)\b", "france"),
 )
 _PHRASE_RES = tuple((re.compile(p), r) for p, r in _PHRASES)
 _STOP = frozenset(
@@ -51,6 +97,8 @@ _STOP = frozenset(
         "et",
         "und",
         "fur",
+        "pour",
+        "aux",
         "der",
         "die",
         "das",
@@ -76,6 +124,36 @@ _SYNONYMS = {
     "turkish": "turk",
     "turkic": "turk",
     "lawfulness": "legality",
+    # French and German generic words (Russian ones are phrases above, to take any case).
+    "universite": "university",
+    "universitat": "university",
+    "societe": "soc",
+    "gesellschaft": "soc",
+    "verein": "soc",
+    "vereinigung": "soc",
+    "fondation": "fund",
+    "fonds": "fund",
+    "stiftung": "fund",
+    "conseil": "council",
+    "rat": "council",
+    "comite": "committee",
+    "komitee": "committee",
+    "zentrum": "center",
+    "institut": "institute",
+    "reseau": "network",
+    "netzwerk": "network",
+    "femmes": "women",
+    "frauen": "women",
+    "jeunesse": "youth",
+    "jugend": "youth",
+    "internationale": "international",
+    "nationale": "national",
+    "presse": "press",
+    "liberte": "freedom",
+    "freiheit": "freedom",
+    "frieden": "peace",
+    "recherche": "research",
+    "forschung": "research",
 }
 COUNTRIES = frozenset(
     [
@@ -204,6 +282,28 @@ def token_weight(token: str) -> float:
     return 0.5 if token in _GENERIC_KEYS or len(token) == 1 else 1.0
 
 
+# The kind of an organization: two names of different kinds (a Center, a Fund) are two
+# organizations, whatever else they share ("Tamu Center for Civic Education" is not
+# "Tamu Fund for Civic Education"). Translation variants share a kind (Union = Society).
+KINDS = frozenset(
+    name_key(w)
+    for w in (
+        *("soc", "fund", "center", "institute", "council", "committee", "university"),
+        *("network", "forum", "club", "alliance", "league", "federation", "movement"),
+        *("campaign", "academy", "agency"),
+    )
+)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """A letter dropped or two neighbours swapped, in words of four letters or more."""
+    if max(len(a), len(b)) < 4 or len(a) == 1 or len(b) == 1:
+        return False
+    if abs(len(a) - len(b)) == 1:
+        return Indel.distance(a, b, score_cutoff=1) == 1
+    return len(a) == len(b) and OSA.distance(a, b, score_cutoff=1) == 1 != Hamming.distance(a, b)
+
+
 def _tokens_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -212,9 +312,11 @@ def _tokens_match(a: str, b: str) -> bool:
     return False
 
 
-def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Weight of the tokens of `a` that find a partner in `b` (each partner used once)."""
+def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, list[str], list[str]]:
+    """Weight of the tokens of `a` that find a partner in `b` (each partner used once; a
+    misspelt partner after the exact ones), and the tokens left unmatched on each side."""
     free = list(dict.fromkeys(b))
+    left: list[str] = []
     total = 0.0
     for t in dict.fromkeys(a):
         for i, u in enumerate(free):
@@ -222,7 +324,18 @@ def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> float:
                 total += max(token_weight(t), token_weight(u)) if len(t) > 1 else 1.0
                 del free[i]
                 break
-    return total
+        else:
+            left.append(t)
+    unmatched: list[str] = []
+    for t in left:
+        for i, u in enumerate(free):
+            if _one_slip(t, u):
+                total += max(token_weight(t), token_weight(u))
+                del free[i]
+                break
+        else:
+            unmatched.append(t)
+    return total, unmatched, free
 
 
 @dataclass(frozen=True)
@@ -231,22 +344,37 @@ class OrgSimilarity:
     containment: float  # matched weight / weight of the shorter name
     prefix: bool  # the shorter name starts the longer one, on a distinctive word
     country_conflict: bool
+    kind_conflict: bool = False  # both name a kind of organization, and not the same one
+    word_conflict: bool = False  # each keeps a distinctive word the other lacks
+
+
+def _distinctive(tokens: Iterable[str]) -> bool:
+    return any(token_weight(t) == 1.0 and t not in KINDS for t in tokens)
 
 
 def org_similarity(a: OrgName, b: OrgName) -> OrgSimilarity:
-    """How much of each name the other covers."""
+    """How much of each name the other covers, and what keeps them apart."""
     ua, ub = tuple(dict.fromkeys(a.tokens)), tuple(dict.fromkeys(b.tokens))
     wa = sum(token_weight(t) for t in ua)
     wb = sum(token_weight(t) for t in ub)
     short, long_ = (ua, ub) if wa <= wb else (ub, ua)
-    m = min(_matched(short, long_), min(wa, wb))
+    matched, rest_short, rest_long = _matched(short, long_)
+    m = min(matched, min(wa, wb))
     prefix = (
         len(short) >= 2
         and token_weight(short[0]) == 1.0
         and all(_tokens_match(x, y) for x, y in zip(short, long_, strict=False))
     )
     conflict = bool(a.countries and b.countries and not a.countries & b.countries)
-    return OrgSimilarity(m / max(wa, wb), m / min(wa, wb), prefix, conflict)
+    ka, kb = KINDS.intersection(ua), KINDS.intersection(ub)
+    return OrgSimilarity(
+        m / max(wa, wb),
+        m / min(wa, wb),
+        prefix,
+        conflict,
+        bool(ka and kb and not ka & kb),
+        _distinctive(rest_short) and _distinctive(rest_long),
+    )
 
 
 # Borderline names need this many people (by name key) in common. Measured: 2 keeps
@@ -256,9 +384,13 @@ SHARED_PEOPLE = 1
 
 
 def same_org(sim: OrgSimilarity, shared_people: int = 0) -> bool:
-    """The decision rule on organization names, with shared people as extra evidence."""
-    if sim.country_conflict:
+    """The decision rule on organization names, with shared people as extra evidence: a
+    distinctive word on each side that the other lacks needs both a high overlap and a
+    shared person; a different country or kind is never the same organization."""
+    if sim.country_conflict or sim.kind_conflict:
         return False
+    if sim.word_conflict:
+        return sim.overlap >= 0.8 and shared_people >= SHARED_PEOPLE
     if sim.overlap >= 0.8 or sim.prefix:
         return True
     return sim.overlap >= 0.6 and shared_people >= SHARED_PEOPLE

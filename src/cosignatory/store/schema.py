@@ -213,4 +213,22 @@ MIGRATIONS: list[str] = [
         JOIN mention_entities p ON p.mention_id = m.id AND p.kind = 'person'
         JOIN mention_entities o ON o.mention_id = m.id AND o.kind = 'organization';
     """,
+    # 5: resolution keys (cosignatory.resolve.keys): which stored mentions an incremental
+    # resolution must look at. A mention with at least one row (key '' when it has none)
+    # has been resolved; machine output, rewritten by a full resolution.
+    """
+    CREATE TABLE resolution_keys (
+        key TEXT NOT NULL,
+        mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE
+    );
+    CREATE INDEX resolution_keys_key ON resolution_keys(key);
+    CREATE INDEX resolution_keys_mention ON resolution_keys(mention_id);
+    """,
+    # 6: covering indexes for the per-entity queries of the web and the CLI (an entity's
+    # mentions by kind, each with its letter, role and organization, without table reads).
+    """
+    DROP INDEX mention_entities_entity;
+    CREATE INDEX mention_entities_entity_kind ON mention_entities(entity_id, kind, mention_id);
+    CREATE INDEX mentions_entity_columns ON mentions(id, letter_id, role, organization);
+    """,
 ]
