@@ -8,14 +8,8 @@ in "Donald J.Trump"); version 2 is a newer extractor that splits the merged line
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import uvicorn
 from conftest import DECEMBER_LETTER
 
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
@@ -134,28 +128,3 @@ def december_store(path: Path) -> tuple[Store, str]:
     document = december()
     assert save_extraction(store, document, letters_v1(), "test-1")
     return store, f"{document.id}-0"
-
-
-@contextmanager
-def serving(db: Path, review_token: str | None = None) -> Iterator[str]:
-    """The web app over `db`, served by uvicorn on a free local port; yields its base URL."""
-    from cosignatory.web.app import create_app
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(db, review_token), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the web server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)

@@ -7,7 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from corrections_support import TEXT, VUGAR, december, december_store, letters_v2, serving, span
+from conftest import serving
+from corrections_support import TEXT, VUGAR, december, december_store, letters_v2, span
 
 from cosignatory.store import Store, replace_extraction
 from cosignatory.store import corrections as sc

@@ -7,15 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corrections_support import TEXT, VUGAR, december, december_store, serving, span
+from conftest import SCREENSHOTS, distinct_colours, serving
+from corrections_support import TEXT, VUGAR, december, december_store, span
 
 from cosignatory.store import Store
 from cosignatory.store import corrections as sc
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 TOKEN = "browser-review-token"
 LETTER = f"{december().id}-0"
 
@@ -38,19 +36,14 @@ SELECT = """([start, end]) => {
 
 
 @pytest.fixture()
-def page(tmp_path: Path) -> Iterator[tuple[Any, str, Path]]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (./bootstrap test installs it)")
-    from playwright.sync_api import sync_playwright
-
+def page(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, str, Path]]:
     store, _ = december_store(tmp_path / "t.db")
     store.close()
-    with serving(tmp_path / "t.db", TOKEN) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with serving(tmp_path / "t.db", TOKEN) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_cookies([{"name": "cosignatory_review", "value": TOKEN, "url": url}])
         yield context.new_page(), url, tmp_path / "t.db"
-        browser.close()
+        context.close()
 
 
 def test_a_reviewer_adds_a_missed_signatory_by_selecting_it_and_fixes_a_name_inline(
@@ -76,8 +69,11 @@ def test_a_reviewer_adds_a_missed_signatory_by_selecting_it_and_fixes_a_name_inl
     row.locator("input[name=name]").fill("Ramil Iskandarli")
     with tab.expect_navigation():
         row.locator("button.save").click()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.locator("#review-extraction").screenshot(path=str(SHOTS / "corrections-panel.png"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    panel = tab.locator("#review-extraction").screenshot(
+        path=str(SCREENSHOTS / "corrections-panel.png")
+    )
+    assert len(distinct_colours(panel)) > 20
 
     with Store.open(db, create=False) as store:
         made = sc.list_corrections(store)

@@ -2,24 +2,16 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import pytest
 from analysis_support import letter, store_with
-from PIL import Image
+from conftest import distinct_colours
 from typer.testing import CliRunner
 
 from cosignatory.analyze import load_corpus
 from cosignatory.cli import app
 from cosignatory.report import build_report
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +20,6 @@ def report_dir(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     result = CliRunner().invoke(app, ["report", "--out", str(out), "--db", str(corpus_db)])
     assert result.exit_code == 0, result.output
     return out
-
-
-def _colours(path: Path) -> int:
-    with Image.open(path) as image:
-        return len(image.convert("RGB").resize((200, 150)).getcolors(maxcolors=30_000) or ())
 
 
 def test_report_shows_figures_top_signers_reuse_and_images(report_dir: Path) -> None:
@@ -51,8 +38,8 @@ def test_report_shows_figures_top_signers_reuse_and_images(report_dir: Path) -> 
         assert text in page, text
     assert "http://" not in page and "https://" not in page and "<script" not in page
     # the pictures are drawn, not blank: many colours in the network, several in the timeline
-    assert _colours(report_dir / "network.png") > 50
-    assert _colours(report_dir / "timeline.png") > 10
+    assert len(distinct_colours(report_dir / "network.png", (200, 150))) > 50
+    assert len(distinct_colours(report_dir / "timeline.png", (200, 150))) > 10
 
 
 def test_document_text_in_the_report_is_escaped(tmp_path: Path) -> None:
@@ -68,20 +55,19 @@ def test_document_text_in_the_report_is_escaped(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_report_renders_in_headless_chromium(report_dir: Path, tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
+def test_report_renders_in_headless_chromium(
+    report_dir: Path, tmp_path: Path, browser: Any
+) -> None:
     shot = tmp_path / "report.png"
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        failed: list[str] = []
-        page.on("requestfailed", lambda request: failed.append(request.url))
-        page.goto((report_dir / "index.html").as_uri())
-        widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
-        heading = page.inner_text("h1")
-        page.screenshot(path=str(shot), full_page=True)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto((report_dir / "index.html").as_uri())
+    widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
+    heading = page.inner_text("h1")
+    page.screenshot(path=str(shot), full_page=True)
+    page.close()
     assert failed == []
     assert heading == "Cosignatory report"
     assert len(widths) == 2 and all(w > 500 for w in widths)
-    assert _colours(shot) > 50
+    assert len(distinct_colours(shot, (200, 150))) > 50

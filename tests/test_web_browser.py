@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
+from conftest import CORPUS, SCREENSHOTS, distinct_colours, serving
 from web_stores import HOSTILE, LETTERS, XSS, build
 
 from cosignatory import pipeline
 from cosignatory.store import Store
-from cosignatory.web.app import create_app
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -44,30 +21,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = build(tmp_path_factory.mktemp("browser") / "browser.db", hostile=True)
     with Store.open(path) as store:
         assert pipeline.ingest(store, [CORPUS]).errors == []
-    port = free_port()
-    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
-    web = uvicorn.Server(config)
-    thread = threading.Thread(target=web.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not web.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    web.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (./bootstrap test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    with serving(path) as url:
+        yield url
 
 
 @pytest.fixture()
@@ -82,14 +37,11 @@ def page(browser: Any) -> Iterator[Any]:
 
 def not_blank(page: Any, name: str) -> None:
     """Save a screenshot and check it has content: many distinct colours, not one flat fill."""
-    from PIL import Image
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    png = page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
-    image = Image.open(BytesIO(png)).convert("RGB").resize((320, 225))
-    colours = image.getcolors(maxcolors=320 * 225) or []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    png = page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    colours = distinct_colours(png)
     assert len(colours) > 20, f"{name}: the screenshot is (nearly) blank"
-    commonest = max(count for count, _ in colours)
+    commonest = max(colours)
     assert commonest < 0.95 * 320 * 225, f"{name}: one colour covers the screenshot"
 
 
