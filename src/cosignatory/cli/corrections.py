@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -11,7 +10,7 @@ import typer
 
 from cosignatory.cli import app
 from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
-from cosignatory.cli.output import render
+from cosignatory.cli.output import render, write_jsonl
 from cosignatory.errors import ReviewError
 from cosignatory.review import Status
 from cosignatory.store import Store
@@ -58,12 +57,8 @@ def export(
     """Write every correction as JSON Lines, keyed by document sha256 and ordinals or spans."""
     with Store.open(db, create=False) as store:
         store_corrections.recheck(store)
-        lines = [json.dumps(c.to_dict(), ensure_ascii=False) + "\n"
-                 for c in store_corrections.list_corrections(store)]  # fmt: skip
-    if output is None:
-        sys.stdout.writelines(lines)
-    else:
-        output.write_text("".join(lines), encoding="utf-8")
+        rows = [c.to_dict() for c in store_corrections.list_corrections(store)]
+    write_jsonl(rows, output)
 
 
 @corrections.command("import")

@@ -3,8 +3,6 @@ not-same, and `judgements export|import`."""
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,7 +11,7 @@ from rich.console import Console
 
 from cosignatory.cli import app
 from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
-from cosignatory.cli.output import render
+from cosignatory.cli.output import render, write_jsonl
 from cosignatory.store import Store
 from cosignatory.store import entities as E
 
@@ -159,11 +157,7 @@ def export_judgements(
     """Write every judgement as JSON Lines, keyed by mention ids (they outlive the store)."""
     with Store.open(db, create=False) as store:
         rows = E.export_judgements(store)
-    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in rows]
-    if output is None:
-        sys.stdout.writelines(lines)
-    else:
-        output.write_text("".join(lines), encoding="utf-8")
+    write_jsonl(rows, output)
 
 
 @judgements.command("import")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -44,6 +45,15 @@ def render(
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in cols))
         Console(file=stream, soft_wrap=False).print(table)
+
+
+def write_jsonl(rows: Iterable[Row], output: Path | None) -> None:
+    """Write `rows` as JSON Lines to `output`, or to stdout when it is None."""
+    lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in rows]
+    if output is None:
+        sys.stdout.writelines(lines)
+    else:
+        output.write_text("".join(lines), encoding="utf-8")
 
 
 def _columns(rows: Sequence[Row]) -> list[str]:

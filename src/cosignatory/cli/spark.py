@@ -29,7 +29,7 @@ def spark_ingest(inputs: list[str], output: Path, master: str, quiet: bool = Fal
             f"{report.duplicates} duplicates, {report.failed} failed (see {output}/errors). "
             f"Found {report.letters} letters, {report.signatories} signatories, "
             f"{report.people} people, {report.organizations} organizations, "
-            f"{report.reuse_pairs} reuse pairs. Load them with `cosignatory load {output}`."
+            f"{report.reuse_pairs} reused passages. Load them with `cosignatory load {output}`."
         )
     if report.failed:
         raise typer.Exit(1)
