@@ -50,7 +50,7 @@ EXPECTED: dict[str, list[dict[str, Any]]] = {
             True,
             None,
             [("António Guterres", "Secretary-General of the United Nations")],
-            [],
+            ["Twelve civil society organisations"],
             [
                 (None, None, "Azerbaijan Campaign Against Landmines"),
                 (None, None, "Association of Landmine Victims in Azerbaijan"),

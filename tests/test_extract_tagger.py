@@ -73,7 +73,7 @@ def test_shipped_model_labels_every_token() -> None:
     [
         (
             "Kofi Mensah, Programme Manager, Accra Civic Trust",
-            ("Kofi Mensah", None, "Programme Manager"),
+            ("Kofi Mensah", None, "Programme Manager, Accra Civic Trust"),
             ("Kofi Mensah", "Programme Manager", "Accra Civic Trust"),
         ),
         (

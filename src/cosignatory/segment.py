@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
+from cosignatory.extract.dates import find_dates
 from cosignatory.extract.lexicon import (
     CLOSINGS,
     INTRO_PATTERN,
     ORG_HEADINGS,
     PERSON_HEADINGS,
+    POSTSCRIPTS,
     ROLE_HEADS,
     SALUTATIONS,
     SIGNATORY_HEADINGS,
@@ -204,12 +206,15 @@ def list_heading(text: str, line: Line) -> str | None:
         return "person"
     if cue in SIGNATORY_HEADINGS or _starts(cue, _SIGNED):
         return "any"
-    cells = [c.strip(" *_") for c in cue.split("|")]
+    cells = [c.strip(" *_") for c in re.split(r"\t+|\|", cue)]
     if len(cells) > 1 and all(c in _TABLE_HEADERS for c in cells):  # a table's header row
         return "any" if any(c in _PERSON_COLUMNS for c in cells) else "org"
     return None
 
 
+_POSTSCRIPT = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in POSTSCRIPTS) + r")(?!\w)", re.IGNORECASE
+)
 _SIGNED = ("signed by", "unterzeichnet von", "signé par")
 _PARENTHESIS = re.compile(r"\s*\(.*\)$")
 _PERSON_COLUMNS = frozenset(["name", "full name", "signatory", "nom", "имя", "фио"])
@@ -286,7 +291,11 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
             continue
         if raw and (is_salutation(text, line) or INTRO_PATTERN.search(text[line.start : line.end])):
             break
-        if not _entry_like(text, line):
+        if (
+            not _entry_like(text, line)
+            or _POSTSCRIPT.match(text, line.start, line.end)
+            or (raw and _place_and_date(text, line))
+        ):
             break
         raw.append((line, mode))
         i += 1
@@ -301,6 +310,8 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
     stacked = len(groups) >= 2 and sum(
         1 for g in groups if len(g) > 1 and _bare_name(text, g[0][0])
     ) >= 0.6 * len(groups)
+    if not stacked and len(groups) == 1 and _one_stacked(text, [line for line, _ in raw]):
+        stacked = True  # "Sincerely," / "Name" / "Title" / "Organization" / "City"
     if not stacked:
         period = _period(text, [line for line, _ in raw])
         if period > 1:
@@ -327,6 +338,23 @@ def _period(text: str, lines: list[Line]) -> int:
         if not any(starts_with_person(text, line) for j, line in enumerate(lines) if j % k):
             return k
     return 0
+
+
+def _place_and_date(text: str, line: Line) -> bool:
+    """A short line that ends in a date ("Baku, 12.05.2024", "Paris, le 4 mai 2024")."""
+    if line.end - line.start > 60 or not text[line.end - 1].isdigit():
+        return False
+    found = find_dates(text, line.start, line.end)
+    return bool(found) and found[-1].end == line.end
+
+
+def _one_stacked(text: str, lines: list[Line]) -> bool:
+    """One signatory on 2–5 stacked lines: a bare name, then lines that are no names."""
+    return (
+        2 <= len(lines) <= 5
+        and _bare_name(text, lines[0])
+        and not any(_bare_name(text, line) or starts_with_person(text, line) for line in lines[1:])
+    )
 
 
 def _bare_name(text: str, line: Line) -> bool:

@@ -22,7 +22,7 @@ from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Sp
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 _CUES = any_of(
@@ -109,8 +109,16 @@ def _reproduced(
     addressees: list[Addressee] = []
     if region.heading is not None:
         addressees = parse_addressees(text, region.heading.start, region.heading.end)
-    if not addressees and region.salutation is not None:
-        addressees = parse_addressees(text, region.salutation.start, region.salutation.end)
+    if region.salutation is not None and (
+        not addressees or (len(addressees) == 1 and addressees[0].name is None)
+    ):
+        greeted = parse_addressees(text, region.salutation.start, region.salutation.end)
+        if not addressees:
+            addressees = greeted
+        elif len(greeted) == 1 and greeted[0].name and addressees[0].role:
+            # "To the Minister of X" / "Dear Minister Roe": the salutation names the addressee
+            # the heading describes
+            addressees = [Addressee(greeted[0].name, addressees[0].role, addressees[0].span)]
     date = _dateline(text, region, lines)
     return Letter(
         reproduced=True,
@@ -147,7 +155,17 @@ def _dateline(text: str, region: segment.Region, lines: list[segment.Line]) -> D
         found = find_dates(text, line.start, line.end)
         if found:
             return found[0]
+    if region.block is not None:  # a place and date under the signatures: "Baku, 12.05.2024"
+        after = [x for x in lines if region.block.end < x.start <= region.block.end + 120]
+        for line in after[:2]:
+            m = _PLACE_DATE.match(text, line.start, line.end)
+            found = find_dates(text, m.end(), line.end) if m else []
+            if found and found[0].end >= line.end - 3:
+                return found[0]
     return None
+
+
+_PLACE_DATE = re.compile(r"(?:[^\W\d_][\w .'’-]{1,40},\s*(?:(?:den|le|am)\s+)?)?(?=\d|[^\W\d_])")
 
 
 def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list[Sender]]:
@@ -205,7 +223,9 @@ def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
     def glued(x: Signatory) -> bool:
         n, o = x.name_span, x.organization_span
         between = text[n.end : o.start] if n and o else "x"
-        return x.role is None and not between.strip() and "\n" not in between
+        return (
+            x.role is None and not between.strip() and "\n" not in between and "\t" not in between
+        )
 
     people = sum(1 for x in out if x.name and not glued(x))
     if len(out) < 3 or people >= len(out) / 2:
@@ -259,9 +279,12 @@ def _merge(letter: Letter, report: Reported, published: str | None, context: _La
 
 
 def _reported(r: Reported, published: str | None, context: _LazyDates) -> Letter:
+    date = _iso(r.date, published, context)
+    if date is None and r.today and published:
+        date = published[:10]  # "X today sent a letter": the day the text came out
     return Letter(
         reproduced=False,
-        date=_iso(r.date, published, context),
+        date=date,
         date_span=Span(r.date.start, r.date.end) if r.date else None,
         addressees=tuple(r.addressees),
         senders=(r.sender,) if r.sender else (),

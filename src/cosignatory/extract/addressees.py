@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cosignatory.extract.lexicon import FUNCTION_WORDS, ROLE_HEADS, place_words
+from cosignatory.extract.lexicon import FUNCTION_WORDS, NAME_PARTICLES, ROLE_HEADS, place_words
 from cosignatory.extract.names import WORD, is_initial
 from cosignatory.model import Addressee, Span
 
@@ -59,11 +59,14 @@ _ADDRESSEE_ROLES = ROLE_HEADS | frozenset(
         "секретарь",
     ]
 )
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,2}"
+_PAIR = re.compile(rf"^(?P<head>\w+s)\s+(?P<a>{_NAME})\s+(?:and|und|et|и|&)\s+(?P<b>{_NAME})$")
 _PLURAL = re.compile(r"^(?P<head>(?:\w+\s)?\w+?)s\s+of\s+(?:the\s+)?(?P<list>.+)$", re.I)
 _LEAD = re.compile(
     r"^(?:господин|госпожа|open letter to|offener brief an|lettre ouverte (?:à|au|aux)|to|den|dem"
     r"|die|le|la|an|à|au|aux|dear|the|h\.e\.|his excellency|her excellency|mr\.?|mrs\.?|ms\.?"
-    r"|madam|madame|monsieur|herr|frau|sehr geehrter?|cher|chère|уважаемый|уважаемая)\s+",
+    r"|madam|madame|monsieur|herr|frau|sehr geehrter?|cher|chère|уважаемый|уважаемая"
+    r"|открытое письмо)(?:\s*:\s*|\s+)",
     re.I,
 )
 _INITIAL_FIX = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
@@ -102,6 +105,15 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
     if end <= start:
         return []
     phrase = text[start:end]
+    pair = _PAIR.match(phrase)
+    if pair and pair.group("head").casefold() in _ADDRESSEE_ROLES:
+        head = pair.group("head")[:-1]  # "Presidents Macron and Scholz": two Presidents
+        return [
+            Addressee(
+                fix_name(pair.group(k)), head, Span(start + pair.start(k), start + pair.end(k))
+            )
+            for k in ("a", "b")
+        ]
     m = _PLURAL.match(phrase)
     if m and m.group("head").split()[-1].casefold() + "s" in _ADDRESSEE_ROLES | {"presidents"}:
         head = m.group("head")
@@ -141,12 +153,19 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
         return [Addressee(fix_name(phrase), None, Span(start, end))]
     # role words first, then the name: "US President Donald Trump"
     cut = None
-    for w in reversed(words):
-        tok = w.group()
+    for k in range(len(words) - 1, -1, -1):
+        tok = words[k].group()
         low = tok.casefold().rstrip(".")
         if tok[0].isupper() and not _role_word(low) and low not in FUNCTION_WORDS:
-            cut = w
+            cut = words[k]
             continue
+        if cut is not None and low in NAME_PARTICLES:
+            j = k - 1
+            while j >= 0 and words[j].group().casefold() in NAME_PARTICLES:
+                j -= 1
+            before = words[j].group() if j >= 0 else ""
+            if before[:1].isupper() and not _role_word(before.casefold()):
+                continue  # "Ursula von der Leyen"
         break
     if cut is not None:
         name_words = [w for w in words if w.start() >= cut.start()]
@@ -159,21 +178,14 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
             ns = name_words[0].start()
             role = phrase[:ns].strip(" ,")
             before = role.split()[-1].casefold() if role else ""
-            joined = any(
-                w in FUNCTION_WORDS | {"der", "de", "des", "la", "du"}
-                for w in role.casefold().split()
-            )
+            joined = any(w in _JOINING for w in role.casefold().split())
             enough = len(name_words) >= 2 or not joined
-            if (
-                role
-                and _is_roleish(role)
-                and enough
-                and before not in FUNCTION_WORDS | {"der", "de", "des", "la", "du"}
-            ):
+            if role and _is_roleish(role) and enough and before not in _JOINING:
                 return [Addressee(fix_name(phrase[ns:]), role, Span(start, end))]
     return [Addressee(None, phrase.strip(), Span(start, end))]
 
 
+_JOINING = FUNCTION_WORDS | {"der", "de", "des", "la", "du", "und", "für", "et", "и"}
 _PATRONYMIC = re.compile(r"(?:вич|вна|ич|вне|вичу|вны|ичу)$")
 
 
@@ -182,7 +194,13 @@ def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
     ("Секретарю Организации Объединённых Наций Антониу Гутерришу"): at most three words,
     and two for a Cyrillic run unless the middle one is a patronymic."""
     if len(words) > 3:
-        words = words[-3:] if is_initial(words[-2].group()) else words[-2:]
+        keep = 3 if is_initial(words[-2].group()) else 2
+        k = len(words)
+        while k > 0 and keep:  # particles come along: "Ursula von der Leyen"
+            k -= 1
+            if words[k].group().casefold() not in NAME_PARTICLES:
+                keep -= 1
+        words = words[k:]
     cyrillic = len(words) == 3 and re.match(r"[А-ЯЁ]", words[0].group())
     if cyrillic and not _PATRONYMIC.search(words[1].group()):
         words = words[-2:]

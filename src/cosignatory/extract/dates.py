@@ -140,6 +140,7 @@ _META_DATE = re.compile(
     r"|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|mis à jour(?:\s+le)?|опубликовано|дата)\b\s*:?\s*",
     re.I,
 )
+_BYLINE = re.compile(r"(?:by|von|par|автор)\s+\S", re.I)
 _DATELINE = re.compile(r"\s*[^\W\d_][\w .'’()/-]{1,40},\s*(?:le\s+)?")
 
 
@@ -157,6 +158,10 @@ def metadata_date(text: str) -> str | None:
         line = text[pos:end]
         lead = len(line) - len(line.lstrip(" \t*_#>"))
         m = _META_DATE.match(line, lead) or _DATELINE.match(line, lead)
+        if m is None and _BYLINE.match(line, lead):  # "By Jane Roe | 9 October 2023"
+            full = [d for d in find_dates(text, pos, end) if d.year and d.day]
+            if full:
+                return full[0].iso()
         if m:
             found = find_dates(text, pos + m.end(), end)
             if found and found[0].start == pos + m.end() and found[0].year and found[0].day:

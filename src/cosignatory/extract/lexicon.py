@@ -125,6 +125,13 @@ PERSON_HEADINGS = (
     "individual",
 )
 
+# What may follow a signature and is no part of it: copies, enclosures, postscripts.
+POSTSCRIPTS = (
+    *("cc", "bcc", "c.c.", "copy to", "copies to", "encl", "enclosure", "enclosures"),
+    *("attachment", "attachments", "p.s.", "ps:", "kopie an", "anlage", "anlagen", "copie à"),
+    *("pièce jointe", "pièces jointes", "p.j.", "копия", "копии", "приложение"),
+)
+
 # Introductions of a reproduced text: "the letter reads:", "full text of the appeal".
 INTRO_PATTERN = re.compile(
     r"(?:reads(?: as follows)?|full text|text of the (?:letter|appeal|petition|statement)"
@@ -284,6 +291,10 @@ ROLE_HEADS = frozenset(
         "sprecher",
         "sprecherin",
         "professorin",
+        "juniorprofessor",
+        "juniorprofessorin",
+        "privatdozent",
+        "privatdozentin",
         "président",
         "présidente",
         "directeur",
@@ -599,6 +610,34 @@ ORG_WORDS = frozenset(
         "группа",
         "организация",
         "движение",
+        "universidad",
+        "universidade",
+        "università",
+        "universiteit",
+        "universitet",
+        "universiti",
+        "facultad",
+        "faculdade",
+        "departamento",
+        "dipartimento",
+        "instituto",
+        "istituto",
+        "fundación",
+        "fundação",
+        "fondazione",
+        "asociación",
+        "associação",
+        "associazione",
+        "colegio",
+        "centro",
+        "escuela",
+        "sociedad",
+        "sociedade",
+        "consejo",
+        "stichting",
+        "vereniging",
+        "lehrstuhl",
+        "fakultät",
     ]
 )
 
@@ -878,6 +917,16 @@ def any_of(cues: Iterable[str]) -> re.Pattern[str]:
         f"(?<=[{c}{c.upper()}])(?:{'|'.join(rest)})" for c, rest in by_first.items()
     )
     return re.compile(f"[{first}](?:{branches})", re.IGNORECASE)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Casefolded names of countries, whole ("burkina faso", "south africa"), and their words
+    that stand alone (`place_words`)."""
+    from rigour.territories import get_territories
+
+    names = {t.name.casefold() for t in get_territories() if t.is_country}
+    return frozenset(names | place_words() | {"czech republic", "türkiye", "palestine"})
 
 
 @cache

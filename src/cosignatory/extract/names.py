@@ -39,17 +39,41 @@ def is_name_token(token: str) -> bool:
     if low in NAME_PARTICLES:
         return True
     if not token[0].isupper():
-        return False
+        # "al-Khatib", "el-Amin", "d'Souza": a particle glued to a capitalized name
+        m = _GLUED_PARTICLE.match(token)
+        if m is None or m.group(1).casefold() not in _GLUED:
+            return False
+        return is_name_token(token[m.end() :])
     if is_initial(token):
         return True
-    if low in ROLE_HEADS or low in ORG_WORDS or low in FUNCTION_WORDS:
-        return False
     if token.isupper() and len(token) > 3:
+        return False
+    if low in ROLE_HEADS or low in ORG_WORDS or low in FUNCTION_WORDS:
         return False
     if low in place_words():
         return False
     core = token.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
     return core.isalpha()
+
+
+_GLUED_PARTICLE = re.compile(r"([^\W\d_]{1,3})[-'’](?=[^\W\d_])")
+_GLUED = NAME_PARTICLES | {"d", "l", "o", "ul", "ed", "as", "ash", "ad", "an", "ar", "at", "az"}
+
+
+@lru_cache(maxsize=1 << 16)
+def is_capital_surname(token: str) -> bool:
+    """ "NAKAMURA", "GARCÍA": a surname in capitals, as lists print them ("NAKAMURA Haruki",
+    "Pierre DUPONT"); never a word of the lexicons. Acronyms look the same: only a name
+    beside a name in ordinary case may hold one."""
+    core = token.replace("-", "")
+    return (
+        len(core) > 3
+        and core.isalpha()
+        and token.isupper()
+        and any(c in "AEIOUYÁÉÍÓÚÀÈÌÒÙÄÖÜÅØÆ" for c in token)
+        and is_name_token(token.capitalize())
+        and token.casefold() not in DEGREES
+    )
 
 
 def is_title(token: str) -> bool:
@@ -68,8 +92,17 @@ def name_length(tokens: Sequence[str], *, bounded: bool) -> int:
     unless an initial or particle asks for more.
     """
     n = 0
-    while n < len(tokens) and n < 5 and is_name_token(tokens[n]):
-        n += 1
+    caps = 0
+    while n < len(tokens) and n < 5:
+        if is_name_token(tokens[n]):
+            n += 1
+        elif bounded and is_capital_surname(tokens[n]):
+            n += 1
+            caps += 1
+        else:
+            break
+    if caps and caps == sum(1 for t in tokens[:n] if not is_initial(t)):
+        return 0  # capitals only: an acronym or a heading, not a name
     while n and tokens[n - 1].casefold() in NAME_PARTICLES:
         n -= 1
     capitals = sum(1 for t in tokens[:n] if t[0].isupper() and not is_initial(t))

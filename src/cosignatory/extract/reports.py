@@ -38,7 +38,8 @@ _SEND_VERB = (
     r"|delivered|submitted)"
 )
 _SUBJECT_SEND = re.compile(
-    rf"(?P<subj>[^.;:()]{{3,160}}?)\s+(?:has|have|had)\s+(?:also\s+)?{_SEND_VERB}\s+"
+    rf"(?P<subj>[^.;:()]{{3,160}}?)\s+(?:(?:has|have|had)\s+(?:also\s+)?|(?P<today>today)\s+)"
+    rf"{_SEND_VERB}\s+"
     rf"(?:an?\s+)?(?:\w+\s+)?{_NOUN}",
     re.IGNORECASE,
 )
@@ -74,6 +75,12 @@ _FOREIGN_SEND = [  # (a word the sentence must hold, the pattern)
         ),
     ),
 ]
+# "X have written to Y demanding …": a letter, though the sentence does not name it.
+_WRITTEN_TO = re.compile(
+    r"\s(?:has|have|had)\s+(?:also\s+|jointly\s+)?(?:written|wrote)\s+to\s+(?P<obj>[^,;]+?)"
+    r"(?=\s+(?:demanding|calling|urging|asking|to|about|over|regarding|in|on|with|after|and)\b"
+    r"|[,;.]|$)"
+)
 _PRESENT = re.compile(r"calls?\s+on|urges?|appeals?\s+to")
 _LIST_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)*(?:,?\s+and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)?"
@@ -83,6 +90,31 @@ _SIGNED_BY = re.compile(
 )
 _AND = r"(?:and|und|et|и)"
 _LIST_SPLIT = re.compile(rf",\s+(?:{_AND}\s+)?|\s+{_AND}\s+|;\s+")
+_SEMICOLON_SPLIT = re.compile(rf";\s+(?:{_AND}\s+)?")
+# What opens a list after its verb and is not part of it: "the following organizations:",
+# "12 groups, including".
+_LIST_LEAD = re.compile(
+    r"(?:the\s+following|these|\S+)?\s*(?:\w+\s+)?(?:(?P<orgs>organi[sz]ations|groups|ngos"
+    r"|associations|organisationen|organismes|организаци\w*)|individuals|people|persons|scholars"
+    r"|academics|experts|scientists|activists|signatories)\b\s*(?:,?\s*(?:including|among\s+them|such\s+as"
+    r"|darunter|dont|в\s+том\s+числе)\s+|:\s*)",
+    re.IGNORECASE,
+)
+# A sentence that lists signatories of the letter the text is about, without naming it:
+# "Signatories include X, …", "Among the signatories are …", "Zu den Unterzeichnern gehören …".
+_SIGNER_CUE = any_of(("signator", "signers", "signed", "unterzeichne", "подписа"))
+_INCLUDE = re.compile(
+    r"\b(?:(?:its|their|other|notable|prominent|the\s+letter[’']s)\s+)?(?:co-?)?(?:signatories"
+    r"|signers)\s+(?:also\s+)?(?:include[sd]?|are|were)\s+"
+    r"|\bamong\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:(?:co-?)?signatories|signers|those\s+who\s+signed"
+    r"(?:\s+(?:it|the\s+\w+))?)\s+(?:are|were|is|was|include[sd]?)\s+"
+    r"|\bthose\s+who\s+signed(?:\s+(?:it|the\s+\w+))?\s+(?:include[sd]?|are|were)\s+"
+    r"|\bzu\s+den\s+(?:erst)?unterzeichne(?:r|rn|rinnen|nden)\s+(?:gehör|zähl)\w*\s+"
+    r"|\bparmi\s+les\s+(?:premiers\s+)?signataires(?:\s+(?:figurent|on\s+trouve|se\s+trouvent"
+    r"|sont))?\s*:?\s+"
+    r"|\bсреди\s+(?:подписавших|подписантов)(?:\s+письмо)?\s*[—–-]?\s*",
+    re.IGNORECASE,
+)
 # A list of signatories after its verb, in sentences that name a letter: "(the letter) was
 # signed by", "unterzeichnet von", "von … unterzeichnet", "signée par", "(письмо) подписали".
 _SIGNERS = re.compile(
@@ -99,6 +131,15 @@ _RELEVANT = any_of(
         r"brief\b",
         "lettre",
         *(r"calls?\s+on", r"called\s+on", r"urge[sd]?\b", r"appeal(?:s|ed)?\s+to"),
+        *(
+            r"written\s+to",
+            r"wrote\s+to",
+            "signator",
+            "signers",
+            "signed",
+            "unterzeichne",
+            "подписа",
+        ),
     )
 )
 
@@ -122,7 +163,8 @@ _BY_AFTER = re.compile(
     r"\bby\s+(?:the\s+)?(?:[\w.]+-based\s+)?(?P<obj>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for|the|and|de|du|des|für))*)"
 )
 _SENTENCE = re.compile(
-    r"[^\n]+?(?:(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?](?=\s+[A-Z“\"«(]|\s*$)|$)", re.M
+    r"[^\n]+?(?:(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)(?<!\bProf)(?<!\bMrs)(?<!\bRev)(?<!\bGen)[.!?](?=\s+[A-Z“\"«(]|\s*$)|$)",
+    re.M,
 )
 _QUOTED = re.compile(r"[“«„\"][^”»“\"\n]{3,300}[”»“\"]")
 
@@ -135,6 +177,7 @@ class Reported:
     addressees: list[Addressee] = field(default_factory=list)
     date: DateMention | None = None
     signatories: list[Signatory] = field(default_factory=list)
+    today: bool = False  # sent "today": on the day the text was published
     start: int = 0
     end: int = 0
     last: int = 0  # position of the latest mention, for recency
@@ -150,6 +193,7 @@ class _Mention:
     addressees: list[Addressee]
     date: DateMention | None
     signatories: list[Signatory] = field(default_factory=list)
+    today: bool = False
 
 
 def _clean_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -193,6 +237,13 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
             continue
         called = parse_addressees(text, c.start("obj"), c.end("obj"))
         out.append(_Mention(c.start(), c.end(), False, False, caller, called, None))
+    written = "written to" in sentence or "wrote to" in sentence  # the pattern is slow
+    for w in _WRITTEN_TO.finditer(masked, s, e) if written else ():
+        writer = _sender(text, s, w.start())
+        if writer is None or writer.name.split()[0].casefold() in ("the", "they", "it", "i", "he"):
+            continue
+        called = parse_addressees(text, w.start("obj"), w.end("obj"))
+        out.append(_Mention(w.start(), w.end(), False, False, writer, called, None))
     for cue, pattern in _FOREIGN_SEND:
         if cue not in sentence:
             continue  # the pattern is slow: run it only where its noun is
@@ -263,9 +314,9 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
         date = None
         window = text[after : min(e, after + 60)]
         dm = re.match(
-            r"\s+(?:sent\s+|issued\s+|published\s+|released\s+|dated\s+)?(?:on\s+|of\s+)?", window
+            r",?\s+(?:sent\s+|issued\s+|published\s+|released\s+|dated\s+)?(?:on\s+|of\s+)?", window
         )
-        if dm and dm.group().strip():
+        if dm and dm.group().strip(" ,"):
             found = find_dates(text, after + dm.end(), min(e, after + dm.end() + 25))
             if found and found[0].start == after + dm.end():
                 date = found[0]
@@ -281,9 +332,16 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
                 found = find_dates(text, after + on.end(), min(bound, after + on.end() + 25))
                 if found and found[0].start == after + on.end():
                     date = found[0]
-        out.append(_Mention(m.start(), m.end(), definite and not new, new, sender, addrs, date))
+        mention = _Mention(m.start(), m.end(), definite and not new, new, sender, addrs, date)
+        mention.today = bool(subj and subj.group("today") and date is None)
+        out.append(mention)
     if not any(m.signatories for m in out):
         out += _signers(text, s, e, masked)
+    if not any(m.signatories for m in out) and _SIGNER_CUE.search(masked, s, e):
+        inc = _INCLUDE.search(masked, s, e)
+        listed = _signed_list(text, inc.end(), e) if inc else []
+        if inc and listed:
+            out.append(_Mention(inc.start(), e, True, False, None, [], None, listed))
     return sorted(out, key=lambda x: x.pos)
 
 
@@ -313,6 +371,18 @@ def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
     """
     while end > start and text[end - 1] in " .\n":
         end -= 1
+    lead = _LIST_LEAD.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+        if lead.group("orgs"):
+            return _organizations(text, start, end)
+    if text.find(";", start, end) >= 0:  # "X, role of Y; Z, role of W; and V, …"
+        return [
+            x
+            for a, b in _cut(text, start, end, _SEMICOLON_SPLIT)
+            for x in parse_entry(text, Piece(a, b))
+            if x.name
+        ]
     pieces: list[tuple[int, int]] = []
     joined_by_and: list[bool] = []
     pos = start
@@ -322,6 +392,8 @@ def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
         pos = m.end() if m else end
     kinds = [_list_item(text, a, b) for a, b in pieces]
     people = [i for i, k in enumerate(kinds) if k != "other"]
+    if not people:
+        return _organizations(text, start, end)
     affiliated = kinds.count("affiliated") >= 2 / 3 * len(people)
     entries: list[tuple[int, int]] = []
     conjoined = False  # the list's own "and" has been seen
@@ -336,6 +408,41 @@ def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
     out: list[Signatory] = []
     for a, b in entries:
         out.extend(s for s in parse_entry(text, Piece(a, b)) if s.name)
+    return out
+
+
+def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces, pos = [], start
+    for m in [*pattern.finditer(text, start, end), None]:
+        pieces.append((pos, m.start() if m else end))
+        pos = m.end() if m else end
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+_LAST_AND = re.compile(rf"\s+{_AND}\s+")
+
+
+def _organizations(text: str, start: int, end: int) -> list[Signatory]:
+    """A list that names no person: organizations, cut at commas, and at the list's one "and"
+    before its last item ("A, B and C"); an "and" elsewhere is part of a name ("Center for
+    Justice and Accountability"). Each item must be capitalized, as names are."""
+    pieces = _cut(text, start, end, re.compile(r"[,;]\s+"))
+    if not pieces:
+        return []
+    a, b = pieces[-1]
+    first = re.match(rf"{_AND}\s+", text[a:b])
+    if first:  # "A, B, and C"
+        pieces[-1] = (a + first.end(), b)
+    elif len(pieces) > 1 or _LAST_AND.search(text, a, b):
+        ands = list(_LAST_AND.finditer(text, a, b))
+        if ands:
+            pieces[-1:] = [(a, ands[-1].start()), (ands[-1].end(), b)]
+    out: list[Signatory] = []
+    for a, b in pieces:
+        words = text[a:b].split()
+        if not words or not words[0][:1].isupper() or len(words) > 12:
+            return []  # prose, not a list of names
+        out.extend(parse_entry(text, Piece(a, b), organizations=True))
     return out
 
 
@@ -432,6 +539,7 @@ def _absorb(letter: Reported, m: _Mention) -> None:
                 ]
     if m.date is not None and letter.date is None:
         letter.date = m.date
+    letter.today = letter.today or m.today
     letter.signatories.extend(m.signatories)
     letter.end = max(letter.end, m.end)
     letter.last = m.pos

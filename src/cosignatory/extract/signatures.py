@@ -23,6 +23,7 @@ from cosignatory.extract.lexicon import (
     ROLE_BODIES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    place_names,
     place_words,
 )
 from cosignatory.extract.names import (
@@ -265,7 +266,11 @@ def _is_rolish(text: str, p: Piece) -> bool:
 
 def _is_place(text: str, p: Piece) -> bool:
     words = _words(text, p)
-    return bool(words) and all(w.casefold() in place_words() for w in words)
+    if not words:
+        return False
+    return all(w.casefold() in place_words() for w in words) or (
+        len(words) <= 4 and " ".join(words).casefold() in place_names()
+    )
 
 
 _PLACEHOLDER_LETTERS = max(sum(map(str.isalnum, x)) for x in PLACEHOLDERS)
@@ -304,6 +309,8 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
                     org = Piece(part.start, parts[-1].end) if role is not None else part
                     if role is not None:
                         break
+            elif org is not None and r_end is None and not _is_rolish(text, part):
+                org = Piece(org.start, part.end)  # "Institut für X, Universität Y"
             i += 1
             continue
         role_start = role.start if role is not None else part.start
@@ -374,6 +381,11 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
 
 def _org(text: str, p: Piece) -> Piece | None:
     p = _strip_connective(text, _trim(text, p))
+    opened = text.rfind("(", p.start, p.end)
+    if opened > p.start and text.find(")", opened, p.end - 1) < 0:  # "Kyoto University (Japan)"
+        close = p.end - 1 if text[p.end - 1] == ")" else p.end
+        if _is_place(text, Piece(opened + 1, close)):
+            p = _trim(text, Piece(p.start, opened))
     if p.end <= p.start or _is_placeholder(text, p):
         return None
     return p
@@ -518,10 +530,14 @@ def _stacked(text: str, p: Piece) -> Signatory | None:
         role, org = parse_affiliation(text, rest[0])
     elif len(rest) > 1:
         first_is_role = _role_end(text, rest[0]) is not None or _is_rolish(text, rest[0])
-        if first_is_role:
-            role, org = rest[0], _org(text, Piece(rest[1].start, rest[-1].end))
-        else:
-            org = _org(text, rest[0])
+        # the organization's line, and the next ones while they read as one ("Department
+        # of X" / "University of Y"); an address or a city line ends it
+        first = 1 if first_is_role else 0
+        last = first
+        while last + 1 < len(rest) and _is_orgish(text, rest[last + 1]):
+            last += 1
+        role = rest[0] if first_is_role else None
+        org = _org(text, Piece(rest[first].start, rest[last].end)) if first < len(rest) else None
     return _signatory(text, p, name, role, org)
 
 
@@ -611,12 +627,29 @@ def _combine(text: str, p: Piece, s: Signatory | None, how: str) -> Signatory | 
     reading = tagger.read(text, p.start, p.end, proposed)
     if proposed is not None and reading.ratio >= JUDGE_RATIO:
         return s
+    if proposed is not None and _CELL.search(text, p.start, p.end):
+        # table cells are hard boundaries, and the tagger sees no tabs: a part of its
+        # reading that runs across two cells is wrong
+        found = tagger.parts(reading.tokens, reading.labels)
+        if any(_CELL.search(text, a, b) for a, b in found.values()):
+            return s
     return _plausible(text, _from_reading(text, p, reading)) or s
 
 
 def _plausible(text: str, s: Signatory | None) -> Signatory | None:
-    """s, if the name the tagger found has the shape of a person's name."""
-    if s is None or s.name_span is None:
+    """s, if the name the tagger found has the shape of a person's name and its role that of
+    a role."""
+    if s is None:
+        return s
+    if s.role_span is not None:
+        words = _words(text, Piece(s.role_span.start, s.role_span.end))
+        if not (
+            any(w.casefold() in ROLE_HEADS for w in words)
+            or all(w[0].islower() for w in words)
+            or (bool(words) and words[-1].casefold().endswith(_JOB_SUFFIXES))
+        ):
+            return None  # "the Witwatersrand": no role word, no job's ending
+    if s.name_span is None:
         return s
     return s if looks_like_person(_words(text, Piece(s.name_span.start, s.name_span.end))) else None
 
