@@ -72,3 +72,10 @@ def test_text_file_named_pdf_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as caught:
         list(read_documents(path))
     assert caught.value.reason == "corrupt PDF (data format error)"
+
+
+def test_a_word_pdfium_joined_across_a_line_end_reads_whole() -> None:
+    pdf = Path(__file__).parent / "fixtures" / "letters" / "redteam" / "signatures_wrapped.pdf"
+    (document,) = read_documents(pdf)
+    assert "\ufffe" not in document.text
+    assert "until an independent assessment of" in document.text

@@ -19,6 +19,7 @@ from cosignatory.extract.dates import find_dates
 from cosignatory.extract.lexicon import (
     CLOSINGS,
     INTRO_PATTERN,
+    NAME_PARTICLES,
     ORG_HEADINGS,
     PERSON_HEADINGS,
     POSTSCRIPTS,
@@ -78,10 +79,19 @@ _CONNECTIVE_LOWER = frozenset(
 _HEADING_TO = re.compile(
     r"(?:to|an|à|au|aux|a|к|господину|госпоже|президенту|генеральному|председателю|министру"
     r"|премьер-министру|главе|директору|послу|канцлеру|open letter to|offener brief an"
-    r"|lettre ouverte (?:à|au|aux)|открытое письмо)\b",
+    r"|lettre ouverte (?:à|au|aux)|открытое письмо)(?=[\s:,]|$)",
     re.IGNORECASE,
 )
 
+# A title that names its addressee after a letter noun: "Joint letter of 40 NGOs to the …".
+_TITLE_TO = re.compile(
+    r"\b(?:letter|appeal|petition|statement|brief|aufruf|lettre|appel|письмо|обращение)\b"
+    r"[^.!?:;]{0,80}?\s(?:to|an|à|au|aux|к)\s+"
+    r"(?=(?:(?:the|die|den|dem|la|le|les)\s+)?(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ]))",
+    re.IGNORECASE,
+)
+
+_SENTENCE_END = re.compile(r"[^\W\d_A-ZА-ЯЁ]{2}[.!?:;](?:\s|$)")
 
 _ORG_PLURALS = frozenset(
     [
@@ -321,10 +331,49 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
         for g in groups:
             block.entries.append((g[0][0].start, g[-1][0].end, g[0][1] == "org"))
     else:
-        for line, m in raw:
-            block.entries.append((line.start, line.end, m == "org"))
+        wraps = _wrapped(text, [line for line, _ in raw])
+        for k, (line, m) in enumerate(raw):
+            if wraps[k] and block.entries:
+                s, _, org = block.entries[-1]
+                block.entries[-1] = (s, line.end, org)
+            else:
+                block.entries.append((line.start, line.end, m == "org"))
     block.end = raw[-1][0].end
     return block
+
+
+def _wrapped(text: str, lines: list[Line]) -> list[bool]:
+    """Which lines continue the entry above them, as in a PDF set in a narrow column.
+
+    A line continues the one above when it follows it directly and either the word above was
+    hyphenated at the line end ("Environ-" / "mental Law"), or the list is numbered and the
+    line carries no number but is indented under the entry ("1. Name, Role, Kwame Nkrumah" /
+    "   University of Science").
+    """
+    numbered = [_numbered(text, line) for line in lines]
+    in_numbered_list = len(lines) > 1 and numbered[0] and sum(numbered) >= 2
+    out = [False] * len(lines)
+    for k in range(1, len(lines)):
+        line, above = lines[k], lines[k - 1]
+        if line.gap or numbered[k]:
+            continue
+        if _HYPHEN_END.search(text, above.start, above.end) and text[line.start].islower():
+            out[k] = True
+        elif in_numbered_list:
+            indent = line.start - (text.rfind("\n", 0, line.start) + 1)
+            top = lines[k - 1 if not out[k - 1] else _first(out, k - 1)]
+            top_indent = top.start - (text.rfind("\n", 0, top.start) + 1)
+            out[k] = indent > top_indent
+    return out
+
+
+def _first(wraps: list[bool], k: int) -> int:
+    while k > 0 and wraps[k]:
+        k -= 1
+    return k
+
+
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
 
 def _period(text: str, lines: list[Line]) -> int:
@@ -417,6 +466,43 @@ def _run_of_people(
     return True
 
 
+def _heading(text: str, lines: list[Line], j: int, sal: int) -> Line | None:
+    """The addressee part of line j above the salutation at line `sal`, if it names one.
+
+    "To the President, …" as a whole; "Joint letter of 40 NGOs to the Council of the EU"
+    from "the Council"; a bare title ("Open letter", "Открытое письмо") names nobody. A short
+    line of names under it belongs to it ("Президенту Республики Казахстан" / "К.-Ж. Токаеву").
+    """
+    line = lines[j]
+    cue = text[line.start : line.end].lstrip(_STRIP)
+    if len(cue.split()) > 25 or cue.rstrip().endswith("."):
+        return None
+    start = line.start
+    m = _HEADING_TO.match(cue)
+    if m is not None:
+        rest = cue[m.end() :]
+        if not re.search(r"\w", rest):
+            return None  # a bare title
+    else:
+        t = _TITLE_TO.search(cue)
+        if t is None or len(cue.split()) > 16 or _SENTENCE_END.search(cue):
+            return None  # a sentence of the article, not the letter's title
+        start = line.end - len(cue) + t.end()
+    end = line.end
+    nxt = j + 1
+    if nxt < sal and lines[nxt].gap == 0:
+        below = text[lines[nxt].start : lines[nxt].end]
+        words = below.split()
+        if (
+            1 <= len(words) <= 4
+            and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+            and not _HEADING_TO.match(below)
+            and not find_dates(text, lines[nxt].start, lines[nxt].end)
+        ):
+            end = lines[nxt].end
+    return Line(start, end, line.index, line.gap)
+
+
 def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:
     """Find salutation, heading and intro before line `upto` (not before `floor`)."""
     sal = None
@@ -425,12 +511,11 @@ def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:
             sal = j
             break
     start_idx = sal if sal is not None else floor
-    heading = None
+    heading: Line | None = None
     if sal is not None:
         for j in range(sal - 1, max(floor, sal - 4) - 1, -1):
-            cue = text[lines[j].start : lines[j].end].lstrip(_STRIP)
-            if _HEADING_TO.match(cue) and len(cue.split()) <= 25 and not cue.rstrip().endswith("."):
-                heading = j
+            heading = _heading(text, lines, j, sal)
+            if heading is not None:
                 start_idx = j
                 break
     intro = None
@@ -447,7 +532,7 @@ def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:
     return Region(
         start=start,
         end=start,
-        heading=lines[heading] if heading is not None else None,
+        heading=heading,
         salutation=lines[sal] if sal is not None else None,
         intro=lines[intro] if intro is not None else None,
     )

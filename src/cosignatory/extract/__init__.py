@@ -15,14 +15,14 @@ import re
 from cosignatory import segment
 from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates, infer_year, metadata_date
-from cosignatory.extract.lexicon import any_of
+from cosignatory.extract.lexicon import any_of, place_names
 from cosignatory.extract.reports import Reported, find_reports
 from cosignatory.extract.signatures import Piece, clean, parse_entry
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 
 _CUES = any_of(
@@ -160,11 +160,12 @@ def _dateline(text: str, region: segment.Region, lines: list[segment.Line]) -> D
         for line in after[:2]:
             m = _PLACE_DATE.match(text, line.start, line.end)
             found = find_dates(text, m.end(), line.end) if m else []
-            if found and found[0].end >= line.end - 3:
+            if found and _DATE_TAIL.fullmatch(text, found[0].end, line.end):
                 return found[0]
     return None
 
 
+_DATE_TAIL = re.compile(r"\s*(?:года|г\.|г)?\s*[.,;]?\s*")
 _PLACE_DATE = re.compile(r"(?:[^\W\d_][\w .'’-]{1,40},\s*(?:(?:den|le|am)\s+)?)?(?=\d|[^\W\d_])")
 
 
@@ -227,13 +228,28 @@ def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
             x.role is None and not between.strip() and "\n" not in between and "\t" not in between
         )
 
+    def dashed(x: Signatory) -> bool:  # "Free Rohingya Coalition – UK Chapter"
+        n, o = x.name_span, x.organization_span
+        between = text[n.end : o.start] if n and o and n.end <= o.start else "\n"
+        dash = re.search(r"\s[–—−-]\s", between)
+        return x.role is None and dash is not None and not re.search(r"[\n\t,;(]", between)
+
+    if len(out) < 3:
+        return out
     people = sum(1 for x in out if x.name and not glued(x))
-    if len(out) < 3 or people >= len(out) / 2:
+    orgs = sum(1 for x in out if x.name is None or glued(x))
+    # "Progressive Voice – Myanmar": a country after the dash names an organization's branch
+    branches = sum(
+        1 for x in out if dashed(x) and (x.organization or "").casefold() in place_names()
+    )
+    # most entries are organizations alone, or half are and branches make up the rest
+    split_dashed = orgs > len(out) / 2 or (orgs >= len(out) / 2 and orgs + branches > len(out) / 2)
+    if people >= len(out) / 2 and not split_dashed:
         return out
     fixed = []
     for x in out:
         n, o = x.name_span, x.organization_span
-        if n and o and glued(x):
+        if n and o and (glued(x) or (split_dashed and dashed(x))):
             x = Signatory(
                 None, None, clean(text[n.start : o.end]), x.span, None, None, Span(n.start, o.end)
             )

@@ -174,6 +174,8 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
         while name_words and name_words[0].group().casefold() in place_words():
             name_words = name_words[1:]
         name_words = _name_tail(name_words)
+        if name_words and not _dative_name(phrase[: name_words[0].start()], name_words):
+            name_words = []  # "Генеральному прокурору Республики Казахстан": no one named
         if name_words and (len(name_words) >= 2 or not is_initial(first_name)):
             ns = name_words[0].start()
             role = phrase[:ns].strip(" ,")
@@ -181,6 +183,7 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
             joined = any(w in _JOINING for w in role.casefold().split())
             enough = len(name_words) >= 2 or not joined
             if role and _is_roleish(role) and enough and before not in _JOINING:
+                role = " ".join(role.split())
                 return [Addressee(fix_name(phrase[ns:]), role, Span(start, end))]
     return [Addressee(None, phrase.strip(), Span(start, end))]
 
@@ -205,6 +208,22 @@ def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
     if cyrillic and not _PATRONYMIC.search(words[1].group()):
         words = words[-2:]
     return words
+
+
+_DATIVE_ROLE = re.compile(r"[а-яё]+(?:у|ю)\s*$", re.IGNORECASE)
+_DATIVE_NAME = re.compile(r"(?:у|ю|е|ой|ей|ому)$")
+
+
+def _dative_name(before: str, words: list[re.Match[str]]) -> bool:
+    """After a Russian role in the dative ("Президенту"), a person's name is in the dative
+    too ("К.-Ж. Токаеву", "Марии Захаровой"); a country in the genitive ("Республики
+    Казахстан") is no name. True for anything else."""
+    last = words[-1].group()
+    if not re.match(r"[А-ЯЁ]", last) or not _DATIVE_ROLE.search(before) or "\n" in before:
+        return True  # a name on a line of its own under the role is a name in any case
+    return bool(_DATIVE_NAME.search(last)) or any(
+        is_initial(w.group()) or w.group() in NAME_PARTICLES for w in words[:-1]
+    )
 
 
 def _is_roleish(phrase: str) -> bool:

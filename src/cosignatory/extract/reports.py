@@ -38,7 +38,8 @@ _SEND_VERB = (
     r"|delivered|submitted)"
 )
 _SUBJECT_SEND = re.compile(
-    rf"(?P<subj>[^.;:()]{{3,160}}?)\s+(?:(?:has|have|had)\s+(?:also\s+)?|(?P<today>today)\s+)"
+    rf"(?P<subj>[^.;:()]{{3,160}}?)\s+(?:(?:has|have|had)\s+(?:also\s+)?|(?P<today>today)\s+"
+    r"|(?P<when>on\s+\d{1,2}\s+[A-Za-z]{3,9}|on\s+[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?)\s+)"
     rf"{_SEND_VERB}\s+"
     rf"(?:an?\s+)?(?:\w+\s+)?{_NOUN}",
     re.IGNORECASE,
@@ -326,6 +327,9 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
                 found = find_dates(text, s + lead.end(), e)
                 if found and found[0].start == s + lead.end() and re.search(_SEND_VERB, sentence):
                     date = found[0]
+        if date is None and subj and subj.group("when"):  # "X on 20 June sent a letter"
+            found = find_dates(text, subj.start("when"), subj.end("when"))
+            date = found[0] if found else None
         if date is None and subj and not definite:
             on = re.search(r"\bon\s+", text[after:bound])
             if on:
@@ -390,10 +394,33 @@ def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
         pieces.append((pos, m.start() if m else end))
         joined_by_and.append(m is not None and m.group().strip() in ("and", "und", "et", "и"))
         pos = m.end() if m else end
+    grouped = len(pieces)  # first piece after a group of people is named
+    for i, (a, b) in enumerate(pieces):  # "and the academics John Smith and Mary Major"
+        group = _GROUP_LEAD.match(text, a, b)
+        if group is not None:
+            pieces[i] = (group.end(), b)
+            grouped = min(grouped, i)
     kinds = [_list_item(text, a, b) for a, b in pieces]
+    for i in range(grouped, len(pieces)):  # after "the academics", short capitalized names
+        words = text[pieces[i][0] : pieces[i][1]].split()
+        if kinds[i] == "other" and 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+            kinds[i] = "name"
     people = [i for i, k in enumerate(kinds) if k != "other"]
     if not people:
         return _organizations(text, start, end)
+    leading: list[Signatory] = []
+    if (
+        people[0] > 0
+        and not any(  # "Human Rights Watch, Amnesty International, and the …"
+            s.name for a, b in pieces[: people[0]] for s in parse_entry(text, Piece(a, b))
+        )
+    ):
+        leading = _organizations(text, pieces[0][0], pieces[people[0] - 1][1], last_and=False)
+        if leading:
+            shift = people[0]
+            pieces, kinds, joined_by_and = pieces[shift:], kinds[shift:], joined_by_and[shift:]
+            people = [i - shift for i in people]
+            grouped = max(0, grouped - shift)
     affiliated = kinds.count("affiliated") >= 2 / 3 * len(people)
     entries: list[tuple[int, int]] = []
     conjoined = False  # the list's own "and" has been seen
@@ -405,10 +432,22 @@ def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
         else:
             entries.append((a, b))
             conjoined = conjoined or after_and
-    out: list[Signatory] = []
+    out: list[Signatory] = leading
+    named = {pieces[i] for i in range(grouped, len(pieces)) if kinds[i] == "name"}
     for a, b in entries:
-        out.extend(s for s in parse_entry(text, Piece(a, b)) if s.name)
+        found = [s for s in parse_entry(text, Piece(a, b)) if s.name]
+        if not found and (a, b) in named:  # a name the group lead vouches for: "Mary Major"
+            found = [Signatory(" ".join(text[a:b].split()), None, None, Span(a, b), Span(a, b))]
+        out.extend(found)
     return out
+
+
+# People named after their group in a list: "the academics John Smith and Mary Major".
+_GROUP_LEAD = re.compile(
+    r"(?:the\s+)?(?:academics|scholars|researchers|professors|experts|scientists|activists"
+    r"|journalists|lawyers|writers|artists|authors|individuals|economists|historians|former"
+    r"\s+\w+s)\s+(?=[A-ZÀ-ÖØ-Þ])"
+)
 
 
 def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -422,10 +461,11 @@ def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tupl
 _LAST_AND = re.compile(rf"\s+{_AND}\s+")
 
 
-def _organizations(text: str, start: int, end: int) -> list[Signatory]:
+def _organizations(text: str, start: int, end: int, *, last_and: bool = True) -> list[Signatory]:
     """A list that names no person: organizations, cut at commas, and at the list's one "and"
     before its last item ("A, B and C"); an "and" elsewhere is part of a name ("Center for
-    Justice and Accountability"). Each item must be capitalized, as names are."""
+    Justice and Accountability"). Each item must be capitalized, as names are. `last_and`:
+    False when these are only the list's first items (its "and" comes later)."""
     pieces = _cut(text, start, end, re.compile(r"[,;]\s+"))
     if not pieces:
         return []
@@ -433,7 +473,7 @@ def _organizations(text: str, start: int, end: int) -> list[Signatory]:
     first = re.match(rf"{_AND}\s+", text[a:b])
     if first:  # "A, B, and C"
         pieces[-1] = (a + first.end(), b)
-    elif len(pieces) > 1 or _LAST_AND.search(text, a, b):
+    elif last_and and (len(pieces) > 1 or _LAST_AND.search(text, a, b)):
         ands = list(_LAST_AND.finditer(text, a, b))
         if ands:
             pieces[-1:] = [(a, ands[-1].start()), (ands[-1].end(), b)]

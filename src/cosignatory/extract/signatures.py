@@ -41,7 +41,9 @@ CLOSE_QUOTES = '”“»›"’‘」'
 ALL_QUOTES = '"“”„‟«»‹›‘’‚`´「」'
 _ANY_QUOTE = re.compile("[" + re.escape(ALL_QUOTES) + "]")
 _MARKER = re.compile(r"(?:\s|\d{1,4}[.)]|\(\d{1,4}\)|[-*•·▪►–—+>#]|\*\*?|__?)+")
-_DASH = re.compile(r"\s+[–—−-]+\s+|\s*[–—]\s*|(?<=[^\W\d_])-\s+")
+_DASH = re.compile(r"\s+[–—−-]+\s+|\s*[–—]\s*|(?<=[^\W\d_])-(?![ \t]*\n[ \t]*[a-zß-ÿа-яё])\s+")
+# A word hyphenated at a line end: "Environ-" / "mental" is "Environmental".
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zß-ÿа-яё])")
 _TRAIL = ' \t.,;:"“”„«»‹›‘’*_|'
 _LEAD = " \t,;:*_|/"
 
@@ -147,8 +149,16 @@ _COMMA = re.compile(r"[,;]\s*|\s+\|\s+|\t+")
 _CELL = re.compile(r"\s+\|\s+|\t+")
 
 
+def unwrap(value: str) -> str:
+    """Undo hyphenation at line ends ("Environ-\nmental" → "Environmental"), also where
+    pypdfium2 already joined the lines and left U+FFFE for the hyphen."""
+    value = value.replace("\ufffe", "")
+    return _HYPHENATED.sub("", value) if "\n" in value else value
+
+
 def clean(value: str) -> str:
-    """Collapse spaces; drop quote marks that are not apostrophes."""
+    """Collapse spaces; drop quote marks that are not apostrophes; undo line-end hyphens."""
+    value = unwrap(value)
     if _ANY_QUOTE.search(value):
         value = _ANY_QUOTE.sub(lambda m: _unquote(value, m.start()), value)
     return _tidy(value)
@@ -301,6 +311,10 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
     while i < len(parts):
         part = parts[i]
         r_end = _role_end(text, part)
+        last = i == len(parts) - 1
+        if org is not None and role is None and last and (r_end or _role_like(text, part)):
+            role = part  # "Org, Role": "University of Warsaw, Professor of Law"
+            break
         if r_end is None or org is not None:
             if org is None and not _is_placeholder(text, part):
                 if role is None and _is_rolish(text, part) and (i + 1 < len(parts) or i == 0):
@@ -439,7 +453,7 @@ def _signatory(
         return None
     return Signatory(
         name=clean(text[name.start : name.end]) if name else None,
-        role=" ".join(text[role.start : role.end].split()).strip(" ,;:") if role else None,
+        role=" ".join(unwrap(text[role.start : role.end]).split()).strip(" ,;:") if role else None,
         organization=clean(text[org.start : org.end]) if org else None,
         span=Span(entry.start, entry.end),
         name_span=_span(name),
@@ -624,6 +638,10 @@ def _combine(text: str, p: Piece, s: Signatory | None, how: str) -> Signatory | 
     if s is not None and how not in _WEAK:
         spans = (("NAME", s.name_span), ("ROLE", s.role_span), ("ORG", s.organization_span))
         proposed = {k: (v.start, v.end) for k, v in spans if v is not None}
+    if proposed is not None and _HYPHENATED.search(text, p.start, p.end):
+        return s  # the tagger never saw a word broken across lines: the separators decide
+    if s is not None and proposed is not None and _org_then_role(text, s):
+        return s  # "Name, Org, Role": an order the tagger was not trained on
     reading = tagger.read(text, p.start, p.end, proposed)
     if proposed is not None and reading.ratio >= JUDGE_RATIO:
         return s
@@ -634,6 +652,27 @@ def _combine(text: str, p: Piece, s: Signatory | None, how: str) -> Signatory | 
         if any(_CELL.search(text, a, b) for a, b in found.values()):
             return s
     return _plausible(text, _from_reading(text, p, reading)) or s
+
+
+def _org_then_role(text: str, s: Signatory) -> bool:
+    """The rules read "Name, Org, Role": a role's words in the last part, and a person's name
+    or an organization's word before ("Jane Doe, Amnesty International, Researcher")."""
+    o, r = s.organization_span, s.role_span
+    if s.name_span is None or o is None or r is None or o.end > r.start:
+        return False
+    named = looks_like_person(_words(text, Piece(s.name_span.start, s.name_span.end)))
+    role = Piece(r.start, r.end)
+    return (named or _is_orgish(text, Piece(o.start, o.end))) and (
+        _role_end(text, role) is not None or _role_like(text, role)
+    )
+
+
+def _role_like(text: str, p: Piece) -> bool:
+    """A job title, or a phrase ending in a role's head word ("Program Director")."""
+    words = _words(text, p)
+    return _is_rolish(text, p) or (
+        bool(words) and len(words) <= 4 and words[-1].casefold() in ROLE_HEADS
+    )
 
 
 def _plausible(text: str, s: Signatory | None) -> Signatory | None:

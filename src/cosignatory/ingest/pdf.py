@@ -66,9 +66,10 @@ def _page_text(page: Any) -> str:
     finally:
         textpage.close()
         page.close()
-    if bottoms is None:
-        return _tidy(lines)
-    return _tidy(_with_paragraph_breaks(lines, bottoms))
+    text = _tidy(lines) if bottoms is None else _tidy(_with_paragraph_breaks(lines, bottoms))
+    # Where PDFium itself joined a word hyphenated at a line end, it leaves U+FFFE between
+    # the halves: the word reads whole.
+    return text.replace("\ufffe", "")
 
 
 def _line_bottoms(textpage: Any, lines: list[str]) -> list[float | None]:
