@@ -1,12 +1,21 @@
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from analysis_support import letter, store_with
 
 from cosignatory.analyze import bipartite_graph, build_network, load_corpus
-from cosignatory.analyze.network import core_members
+from cosignatory.analyze import network as network_module
+from cosignatory.analyze.network import (
+    SEED,
+    backbone,
+    core_members,
+    core_numbers,
+    sampled_betweenness,
+)
 from cosignatory.store import Store
 
 
@@ -95,3 +104,50 @@ def test_letters_larger_than_the_limit_are_left_out_of_the_projection(tmp_path: 
     assert network.skipped_letters == [corpus.letters[0].id]
     letters = {corpus.label(k): v for k, v in network.letters.items()}
     assert letters == {"Ann Lee": 1, "Bob Ray": 1, "Cy Dunn": 1}
+
+
+def test_sampled_betweenness_counts_paths_from_the_pivots_only() -> None:
+    path = nx.path_graph(["a", "b", "c", "d"])
+    # From a: b lies on 2 paths, c on 1; from d the reverse. Non-pivots scale by 1/(2*2).
+    assert sampled_betweenness(path, ["a", "d"]) == {"a": 0.0, "b": 0.75, "c": 0.75, "d": 0.0}
+
+
+def test_sampled_betweenness_equals_the_networkx_pivot_estimate() -> None:
+    graph = nx.les_miserables_graph()
+    graph.add_edge("Tail", "Valjean")
+    graph.add_node("Alone")
+    pivots = random.Random(SEED).sample(list(graph.nodes), 12)
+    expected = nx.betweenness_centrality(graph, k=12, seed=SEED)
+    got = sampled_betweenness(graph, pivots)
+    assert got.keys() == expected.keys()
+    assert max(abs(got[node] - expected[node]) for node in graph) < 1e-12
+
+
+def test_backbone_keeps_each_nodes_strongest_ties() -> None:
+    graph = nx.Graph()
+    graph.add_weighted_edges_from([("a", "b", 3), ("a", "c", 1), ("b", "c", 2), ("c", "d", 1)])
+    kept = backbone(graph, ties=1)
+    assert sorted(kept.edges(data="weight")) == [("a", "b", 3), ("b", "c", 2), ("c", "d", 1)]
+
+
+def test_large_networks_are_measured_approximately_and_say_so(
+    corpus_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = load_corpus(corpus_store, with_texts=False)
+    assert not build_network(corpus).approximate
+    monkeypatch.setattr(network_module, "EXACT_BETWEENNESS_BUDGET", 0)
+    monkeypatch.setattr(network_module, "EXACT_COMMUNITY_EDGES", 0)
+    sampled = build_network(corpus)
+    assert sampled.approximate
+    graph = sampled.graph
+    expected = nx.betweenness_centrality(graph, k=network_module.BETWEENNESS_PIVOTS, seed=SEED)
+    assert max(abs(graph.nodes[n]["betweenness"] - round(expected[n], 6)) for n in graph) < 1e-9
+
+
+def test_core_numbers_peel_as_networkx_does() -> None:
+    graph = nx.powerlaw_cluster_graph(600, 4, 0.3, seed=SEED)
+    graph.add_edges_from(nx.complete_graph(range(1000, 1012)).edges)  # an 11-core
+    graph.add_node("alone")
+    cores = core_numbers(graph)
+    assert cores == nx.core_number(graph)
+    assert (cores[1000], cores["alone"], max(cores.values())) == (11, 0, 11)

@@ -12,6 +12,7 @@ from web_stores import HOSTILE, LETTERS, XSS, build
 
 from cosignatory.model import Letter, Signatory, Span
 from cosignatory.store import Store, replace_extraction
+from cosignatory.store.entities import get_org
 from cosignatory.store.search import fts_query
 from cosignatory.web.app import create_app
 from cosignatory.web.diff import word_diff
@@ -279,6 +280,24 @@ def test_network_api_sizes_nodes_by_measures_and_filters_by_date(client: TestCli
         "Leyla Hasanova",
         "Rauf Zeynalov",
     ]
+
+
+def test_organization_lists_its_first_members_and_letters_with_the_totals(db: Path) -> None:
+    with Store.open(db, create=False) as store:
+        first = get_org(store, "Green Steppe Foundation", limit=1)
+    assert first["names"] == ["Green Steppe Foundation"]
+    assert first["members"] == [
+        {
+            "person_id": "p-leyla-hasanova-3c5ae9",
+            "name": "Leyla Hasanova",
+            "role": "Director",
+            "first": "2024-03-10",
+            "last": "2025-06-01",
+            "letters": 2,
+        }
+    ]
+    assert first["letters"] == [(APPEAL_2024, "2024-03-10")]
+    assert (first["member_count"], first["letter_count"], first["mention_count"]) == (1, 2, 2)
 
 
 def test_reuse_shows_both_passages_with_the_changed_words_marked(client: TestClient) -> None:

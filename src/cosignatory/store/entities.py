@@ -631,43 +631,49 @@ def get_org(store: Store, name_or_id: str, *, limit: int | None = None) -> Row:
     ).fetchall()
     printed: Counter[str] = Counter()
     letters: dict[str, str | None] = {}
-    members: dict[tuple[str, str | None], Row] = {}
+    spans: dict[tuple[str, str | None], list[Any]] = {}  # (person, role) -> first, last, n
     for organization, letter, date, person, role in rows:
-        if organization:
-            printed[" ".join(organization.split())] += 1
+        printed[organization] += 1
         letters[letter] = date
         if not person:
             continue
-        row = members.get((person, role))
-        if row is None:
-            row = members[person, role] = {
-                "person_id": person,
-                "name": None,
-                "role": role,
-                "first": date,
-                "last": date,
-                "letters": 0,
-            }
-        row["letters"] += 1
-        if date and (row["first"] is None or date < row["first"]):
-            row["first"] = date
-        if date and (row["last"] is None or date > row["last"]):
-            row["last"] = date
-    captions = _captions(store, {person for person, _ in members} | {oid})
-    for row in members.values():
-        row["name"] = captions.get(row["person_id"])
+        span = spans.get((person, role))
+        if span is None:
+            spans[person, role] = [date, date, 1]
+            continue
+        span[2] += 1
+        if date and (span[0] is None or date < span[0]):
+            span[0] = date
+        if date and (span[1] is None or date > span[1]):
+            span[1] = date
+    names: Counter[str] = Counter()
+    for name, n in printed.items():
+        if name:
+            names[" ".join(name.split())] += n
+    captions = _captions(store, {person for person, _ in spans} | {oid})
     ranked = sorted(
-        members.values(),
-        key=lambda r: (r["first"] or "", r["name"] or "", r["person_id"], r["role"] or ""),
+        spans.items(),
+        key=lambda kv: (kv[1][0] or "", captions.get(kv[0][0]) or "", kv[0][0], kv[0][1] or ""),
     )
+    members = [
+        {
+            "person_id": person,
+            "name": captions.get(person),
+            "role": role,
+            "first": first,
+            "last": last,
+            "letters": n,
+        }
+        for (person, role), (first, last, n) in ranked[:limit]
+    ]
     dated = sorted(letters.items(), key=lambda x: (x[1] or "", x[0]))
     return {
         "id": oid,
         "name": captions[oid],
-        "names": [n for n, _ in sorted(printed.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "members": ranked[:limit],
+        "names": [n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "members": members,
         "letters": dated[:limit],
-        "member_count": len(members),
+        "member_count": len(spans),
         "letter_count": len(letters),
         "mention_count": len(rows),
         "evidence": evidence(store, oid),

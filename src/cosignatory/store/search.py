@@ -122,6 +122,7 @@ def rebuild(store: Store) -> None:
         )
 
 
+_SIGNATORIES = "(SELECT count(*) FROM mentions m WHERE m.letter_id = l.id)"
 SORTS = {
     "date": "l.date IS NULL, l.date",
     "signatories": "signatories",
@@ -150,22 +151,38 @@ class LetterFilter:
 
 
 def find_letters(store: Store, where: LetterFilter, limit: int = 50, offset: int = 0) -> Row:
-    """One page of letters matching `where`, sorted, with the total count."""
+    """One page of letters matching `where`, sorted, with the total count.
+
+    The filter is evaluated once: the page's ids and the total come from one query (a
+    window count), then the page's columns are read for those ids only.
+    """
     clauses, params = _clauses(where)
     sql_where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = store.conn.execute(f"SELECT count(*) FROM letters l{sql_where}", params).fetchone()[0]
     order = SORTS.get(where.sort, SORTS["date"])
     if where.descending:
         order = ", ".join(f"{part} DESC" for part in order.split(", "))
+    page = store.conn.execute(
+        f"SELECT l.id, count(*) OVER () FROM letters l JOIN documents d ON d.id = l.document_id"
+        f"{sql_where} ORDER BY {order.replace('signatories', _SIGNATORIES)}, l.id"
+        " LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    if page:
+        total = page[0][1]
+    else:  # past the last page (or nothing matches): count on its own
+        total = store.conn.execute(f"SELECT count(*) FROM letters l{sql_where}", params).fetchone()[
+            0
+        ]
+    marks = ", ".join("?" * len(page))
     rows = store.conn.execute(
         "SELECT l.id, l.date, l.reproduced, d.title, d.source, l.document_id,"
         " (SELECT group_concat(coalesce(name, role), '; ') FROM addressees a"
         "  WHERE a.letter_id = l.id) AS addressees,"
         " (SELECT group_concat(name, '; ') FROM senders s WHERE s.letter_id = l.id) AS senders,"
-        " (SELECT count(*) FROM mentions m WHERE m.letter_id = l.id) AS signatories"
-        f" FROM letters l JOIN documents d ON d.id = l.document_id{sql_where}"
-        f" ORDER BY {order}, l.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f" {_SIGNATORIES} AS signatories"
+        f" FROM letters l JOIN documents d ON d.id = l.document_id WHERE l.id IN ({marks})"
+        f" ORDER BY {order}, l.id",
+        [r[0] for r in page],
     ).fetchall()
     letters = [{**dict(r), "reproduced": bool(r["reproduced"])} for r in rows]
     return {"total": total, "limit": limit, "offset": offset, "letters": letters}
@@ -275,15 +292,15 @@ def letter_summaries(store: Store, ids: list[str]) -> dict[str, Row]:
     return out
 
 
-def mentions_of(store: Store, entity_id: str) -> list[Row]:
-    """The signatory mentions resolved to one entity, in date order."""
+def mentions_of(store: Store, entity_id: str, limit: int = -1) -> list[Row]:
+    """The signatory mentions resolved to one entity, in date order (the first `limit`)."""
     return [
         dict(r)
         for r in store.conn.execute(
             "SELECT m.id AS mention_id, m.letter_id, l.date, m.name, m.role, m.organization"
             " FROM mention_entities me JOIN mentions m ON m.id = me.mention_id"
             " JOIN letters l ON l.id = m.letter_id WHERE me.entity_id = ?"
-            " ORDER BY l.date IS NULL, l.date, m.id",
-            (entity_id,),
+            " ORDER BY l.date IS NULL, l.date, m.id LIMIT ?",
+            (entity_id, limit),
         )
     ]

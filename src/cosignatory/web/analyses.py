@@ -9,6 +9,7 @@ review write). `warm` computes the expensive ones in the background at start-up;
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
@@ -136,6 +137,9 @@ def warm(cache: AnalysisCache, open_store: Callable[[], Store]) -> threading.Thr
             claim_conflicts(cache, store)
             cache.get(store, ("person", 1), lambda: list_people(store))
             cache.get(store, ("organization", 1), lambda: list_orgs(store))
+            # Millions of long-lived objects (graph, corpus): keep the garbage collector from
+            # walking them again on every full collection, a pause of a second on a large store.
+            gc.freeze()
         except Exception:
             pass  # the page that needs the analysis computes it again and reports the error
         finally:

@@ -59,6 +59,7 @@ def create_app(
     app.state.settings = settings
     app.state.pool = pool
     app.state.analyses = cache
+    app.state.pages = AnalysisCache()  # pages of large entities, apart from the analyses
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (letters, entities, network, reuse, claims, search, review):
         app.include_router(module.router)

@@ -55,28 +55,21 @@ def person_data(store: Store, person_id: str) -> dict[str, Any]:
     titles = letter_summaries(store, [x["letter_id"] for x in person["letters"]])
     for x in person["letters"]:
         x["title"] = titles.get(x["letter_id"], {}).get("title")
-    captions = _captions(
-        store, [m["organization_id"] for m in entities.memberships(store, person["id"])]
-    )
-    person["memberships"] = _spans_of_membership(
-        entities.memberships(store, person["id"]), captions
-    )
+    held = entities.memberships(store, person["id"])
+    captions = _captions(store, [m["organization_id"] for m in held])
+    person["memberships"] = _spans_of_membership(held, captions)
     return person
 
 
 def org_data(store: Store, org_id: str) -> dict[str, Any]:
     """An organization as `get_org` gives it; letters and mentions beyond SHOWN are counted."""
-    org = entities.get_org(store, org_id)
-    org["letter_count"] = len(org["letters"])
-    shown = org["letters"][:SHOWN]
-    titles = letter_summaries(store, [lid for lid, _ in shown])
+    org = entities.get_org(store, org_id, limit=SHOWN)
+    titles = letter_summaries(store, [lid for lid, _ in org["letters"]])
     org["letters"] = [
         {"letter_id": lid, "date": date, "title": titles.get(lid, {}).get("title")}
-        for lid, date in shown
+        for lid, date in org["letters"]
     ]
-    mentions = mentions_of(store, org["id"])
-    org["mention_count"] = len(mentions)
-    org["mentions"] = mentions[:SHOWN]
+    org["mentions"] = mentions_of(store, org["id"], limit=SHOWN)
     return org
 
 
@@ -240,17 +233,25 @@ def orgs_page(
     return render(request, "entities.html", data | {"params": params, "section": "organizations"})
 
 
+def cached_org(request: Request, store: Store, org_id: str) -> dict[str, Any]:
+    """`org_data`, kept until the store changes: a large organization has thousands of
+    mentions to aggregate."""
+    pages: AnalysisCache = request.app.state.pages
+    return pages.get(store, ("organization", org_id), lambda: org_data(store, org_id))
+
+
 @router.get("/api/organizations/{org_id}", tags=["organizations"])
-def api_org(store: StoreDep, org_id: str) -> dict[str, Any]:
+def api_org(request: Request, store: StoreDep, org_id: str) -> dict[str, Any]:
     """An organization: names as printed, members and roles over time, letters, evidence."""
-    return org_data(store, org_id)
+    return cached_org(request, store, org_id)
 
 
 @router.get("/organizations/{org_id}", response_class=HTMLResponse, include_in_schema=False)
 def org_page(
     request: Request, store: StoreDep, org_id: str, done: str | None = None
 ) -> HTMLResponse:
-    return render(request, "organization.html", {"org": org_data(store, org_id), "done": done})
+    org = cached_org(request, store, org_id)
+    return render(request, "organization.html", {"org": org, "done": done})
 
 
 _review_routes("person")

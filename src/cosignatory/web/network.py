@@ -12,7 +12,7 @@ import networkx as nx
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from cosignatory.analyze.network import SEED
+from cosignatory.analyze.network import BACKBONE_TIES, BETWEENNESS_PIVOTS, SEED
 from cosignatory.store.db import Store
 from cosignatory.web import analyses
 from cosignatory.web.deps import StoreDep, render
@@ -86,6 +86,9 @@ def _view(
             {"id": c, "size": sizes[c], "label": leaders[c]} for c in sorted(sizes) if c >= 0
         ],
         "skipped_letters": net.skipped_letters,
+        "approximate": net.approximate,
+        "pivots": BETWEENNESS_PIVOTS,
+        "backbone_ties": BACKBONE_TIES,
     }
 
 
