@@ -139,3 +139,16 @@ def test_claims_command_lists_conflicts_as_json_without_infinity(tmp_path: Path)
         ("displaced: azerbaijani", "Some 750 thousand Azerbaijanis", 675_000.0, 825_000.0),
         ("displaced: azerbaijani", "Over one million Azerbaijanis", 1_000_000.0, None),
     ]
+
+
+def test_the_demo_corpus_shows_its_displacement_figures_in_conflict(tmp_path: Path) -> None:
+    from conftest import EXAMPLES
+
+    from cosignatory import pipeline
+
+    with Store.open(tmp_path / "demo.db") as store:
+        pipeline.ingest(store, [EXAMPLES])
+        found = conflicts(corpus_claims(load_corpus(store)))
+    assert [(c.topic, [x.text for x in c.claims]) for c in found] == [
+        ("displaced", ["some 750,000 Azerbaijanis", "Nearly a million Azerbaijanis"]),
+    ]
