@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 from analysis_support import letter, letter_of, store_with
+from conftest import EXAMPLES
 from typer.testing import CliRunner
 
+from cosignatory import pipeline
 from cosignatory.analyze import conflicts, corpus_claims, load_corpus
 from cosignatory.analyze.claims import letter_claims
 from cosignatory.analyze.data import LetterInfo
@@ -142,10 +144,6 @@ def test_claims_command_lists_conflicts_as_json_without_infinity(tmp_path: Path)
 
 
 def test_the_demo_corpus_shows_its_displacement_figures_in_conflict(tmp_path: Path) -> None:
-    from conftest import EXAMPLES
-
-    from cosignatory import pipeline
-
     with Store.open(tmp_path / "demo.db") as store:
         pipeline.ingest(store, [EXAMPLES])
         found = conflicts(corpus_claims(load_corpus(store)))
