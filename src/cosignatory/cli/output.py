@@ -43,16 +43,16 @@ def render(
         table = Table(title=title, show_lines=False, header_style="bold")
         for col in cols:
             # Ids and dates are never wrapped: a reader copies ids into the next command.
-            is_id = col in ("id", "date", "first", "last") or col.endswith("_id")
-            width = max((len(str(row.get(col) or "")) for row in rows), default=0)
+            whole = col in ("id", "date", "first", "last") or col.endswith("_id")
+            longest = max((len(str(row.get(col) or "")) for row in rows), default=0)
             table.add_column(
-                col.replace("_", " "), overflow="fold", min_width=width if is_id else None
+                col.replace("_", " "), overflow="fold", min_width=longest if whole else None
             )
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in cols))
         # On a terminal, its width; in a pipe or a file, room for whole rows.
-        width = None if stream.isatty() else PIPE_WIDTH
-        Console(file=stream, soft_wrap=False, width=width).print(table)
+        console_width = None if stream.isatty() else PIPE_WIDTH
+        Console(file=stream, soft_wrap=False, width=console_width).print(table)
 
 
 def write_jsonl(rows: Iterable[Row], output: Path | None) -> None:
