@@ -1,14 +1,15 @@
 """Throughput, cost per document, memory and quality: single-machine path vs Spark local.
 
-For each corpus size: generate a corpus (`generate_corpus.py`), run the single-machine
-`pipeline.ingest` into a fresh SQLite store (storage and resolution included), and the Spark
-path (`run_spark_ingest`, Parquet out) on local[1] and local[2]. Prints documents/s, cost per
-document, peak memory of the driver (this process) and of the Spark workers (Python workers
-and the JVM: children of this process, sampled), and extraction and resolution quality of the
-Spark output on the generated truth (signatory name F1 per document; pairwise F1 and B-cubed
-F1 of people over matched mentions).
+For each corpus size: generate a corpus once (`generate_corpus.py`), then run each engine in
+a process of its own (so each peak is its own): the single-machine path (`pipeline.ingest`
+into a fresh SQLite store, `resolve_store`, then the reuse analysis, each timed) and the
+Spark path (`run_spark_ingest`, Parquet out) on local[1] and local[2]. Prints documents/s,
+cost per document, time per stage, peak memory of the Python driver (its own max RSS), of
+Spark's JVM and of its Python workers (sampled twice a second; workers as summed PSS, since
+they are forked and share pages), and quality on the generated truth: signatory name F1 per
+document, and pairwise and B-cubed F1 of people and organizations over matched mentions.
 
-    python benchmarks/pipeline_bench.py --sizes 10000 100000 [--skip-local]
+    python benchmarks/pipeline_bench.py --sizes 10000 100000 [--engines single local[2]]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -29,21 +31,22 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 import generate_corpus
 
-from cosignatory import pipeline
-from cosignatory.engines import run_spark_ingest, session
 from cosignatory.normalize import fold_text
-from cosignatory.store import Store
+
+SINGLE = "single"
 
 
-class ChildMemory:
-    """Peak summed RSS of this process's descendants (Spark's JVM and Python workers)."""
+class SparkMemory:
+    """Peak RSS of Spark's JVM (a child of this process) and peak summed PSS of the Python
+    workers under it, sampled."""
 
     def __init__(self) -> None:
-        self.peak = 0
+        self.jvm = 0
+        self.workers = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> ChildMemory:
+    def __enter__(self) -> SparkMemory:
         self._thread.start()
         return self
 
@@ -53,98 +56,149 @@ class ChildMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(0.5):
-            self.peak = max(self.peak, _descendants_rss(os.getpid()))
+            children = _children()
+            for jvm in children.get(os.getpid(), []):
+                self.jvm = max(self.jvm, _memory(jvm, "Rss"))
+                workers, stack = 0, list(children.get(jvm, []))
+                while stack:
+                    pid = stack.pop()
+                    workers += _memory(pid, "Pss")
+                    stack.extend(children.get(pid, []))
+                self.workers = max(self.workers, workers)
 
 
-def _descendants_rss(root: int) -> int:
-    children: dict[int, list[int]] = defaultdict(list)
-    rss: dict[int, int] = {}
+def _children() -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            children[int(fields[1])].append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError):
-            continue
-    total, stack = 0, list(children[root])
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children[pid])
-    return total
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    out[int(f.read().rsplit(")", 1)[1].split()[1])].append(int(entry))
+            except (OSError, IndexError):
+                continue
+    return out
+
+
+def _memory(pid: int, field: str) -> int:
+    """Bytes of `field` (Rss, Pss) from /proc/PID/smaps_rollup; 0 if the process is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def driver_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_local(corpus: Path, work: Path) -> float:
+def run_single(corpus: Path, work: Path) -> dict[str, Any]:
+    from cosignatory import pipeline
+    from cosignatory.analyze import corpus_reuse, load_corpus
+    from cosignatory.store import Store
+    from cosignatory.store.entities import resolve_store
+
     db = work / "local.db"
-    started = time.perf_counter()
+    db.unlink(missing_ok=True)
+    seconds: dict[str, float] = {}
     with Store.open(db) as store:
-        pipeline.ingest(store, sorted(corpus.glob("shard-*.jsonl.gz")))
-    return time.perf_counter() - started
-
-
-def run_spark(corpus: Path, work: Path, master: str) -> tuple[float, int, Path, str]:
-    spark = session(master)
-    out = work / f"spark-{master.replace('[', '-').rstrip(']')}"
-    with ChildMemory() as memory:
         started = time.perf_counter()
-        report = run_spark_ingest([str(corpus / "shard-*.jsonl.gz")], out, spark=spark)
-        elapsed = time.perf_counter() - started
-    spark.stop()
-    stages = " ".join(f"{k} {v:.0f}s" for k, v in report.seconds.items())
-    return elapsed, memory.peak, out, stages
+        pipeline.ingest(store, sorted(corpus.glob("shard-*.jsonl.gz")), resolve_entities=False)
+        seconds["extract+store"] = time.perf_counter() - started
+        resolve_store(store)
+        seconds["resolve"] = time.perf_counter() - started - sum(seconds.values())
+        reuse = corpus_reuse(load_corpus(store))
+        seconds["reuse"] = time.perf_counter() - started - sum(seconds.values())
+        driver = driver_peak_mb()  # before scoring, which reads every mention
+        rows = store.conn.execute(
+            "SELECT d.url, m.name, p.entity_id, o.entity_id FROM mentions m"
+            " JOIN letters l ON l.id = m.letter_id JOIN documents d ON d.id = l.document_id"
+            " LEFT JOIN mention_entities p ON p.mention_id = m.id AND p.kind = 'person'"
+            " LEFT JOIN mention_entities o ON o.mention_id = m.id AND o.kind = 'organization'"
+        ).fetchall()
+    return {
+        "seconds": seconds,
+        "driver_mb": driver,
+        "reuse": len(reuse),
+        "quality": quality(corpus, rows),
+    }
 
 
-def quality(corpus: Path, out: Path) -> dict[str, float]:
-    """Signatory extraction F1 (names, per document) and people resolution F1 on the truth."""
+def run_spark(corpus: Path, work: Path, master: str) -> dict[str, Any]:
     import duckdb
 
-    truth: dict[str, list[dict[str, Any]]] = {}
-    with gzip.open(corpus / "truth.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            t = json.loads(line)
-            truth[t["url"]] = t["signatories"]
+    from cosignatory.engines import run_spark_ingest, session
+
+    out = work / f"spark-{master.replace('[', '-').rstrip(']')}"
+    with SparkMemory() as memory:
+        spark = session(master)
+        report = run_spark_ingest([str(corpus / "shard-*.jsonl.gz")], out, spark=spark)
+        spark.stop()
+    driver = driver_peak_mb()  # before scoring, which reads every mention
     scan = f"read_parquet('{out}/{{}}/*.parquet')"
     rows = (
         duckdb.connect()
         .sql(
-            f"SELECT d.url, m.name, m.person_id FROM {scan.format('mentions')} m"
+            f"SELECT d.url, m.name, m.person_id, m.organization_id FROM {scan.format('mentions')} m"
             f" JOIN {scan.format('letters')} l ON l.id = m.letter_id"
             f" JOIN {scan.format('documents')} d ON d.id = l.document_id"
         )
         .fetchall()
     )
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for url, name, person in rows:
+    shutil.rmtree(out, ignore_errors=True)
+    return {
+        "seconds": report.seconds,
+        "driver_mb": driver,
+        "jvm_mb": memory.jvm / 2**20,
+        "workers_mb": memory.workers / 2**20,
+        "reuse": report.reuse_pairs,
+        "quality": quality(corpus, rows),
+    }
+
+
+def quality(corpus: Path, rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, float]:
+    """Signatory extraction F1 (names, per document) and resolution F1 on the truth; `rows`
+    are (document url, mention name, person id, organization id)."""
+    truth: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with gzip.open(corpus / "truth.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            t = json.loads(line)
+            for letter in t.get("letters", [t]):
+                truth[t["url"]].extend(letter["signatories"])
+    found: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    for url, name, person, org in rows:
         if name:
-            found[url].append((fold_text(name), person))
+            found[url].append((fold_text(name), person, org))
     tp = fp = fn = 0
-    pairs: list[tuple[str, str]] = []  # (true person, predicted person) of matched mentions
+    people: list[tuple[str, str]] = []  # (true, predicted) of matched mentions
+    orgs: list[tuple[str, str]] = []
     for url in set(truth) | set(found):
         expected = Counter(fold_text(s["name"]) for s in truth.get(url, []))
-        true_of = {fold_text(s["name"]): s["person"] for s in truth.get(url, [])}
-        got = Counter(n for n, _ in found.get(url, []))
+        true_of = {fold_text(s["name"]): s for s in truth.get(url, [])}
+        got = Counter(n for n, _, _ in found.get(url, []))
         hit = expected & got
         tp += sum(hit.values())
         fp += sum((got - expected).values())
         fn += sum((expected - got).values())
-        pairs.extend((true_of[n], p) for n, p in found.get(url, []) if n in true_of)
+        for n, person, org in found.get(url, []):
+            if n in true_of and person:
+                people.append((true_of[n]["person"], person))
+            if n in true_of and org and true_of[n].get("org"):
+                orgs.append((true_of[n]["org"], org))
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return {
         "signatory_p": precision,
         "signatory_r": recall,
         "signatory_f1": 2 * precision * recall / max(precision + recall, 1e-9),
-        **_cluster_scores(pairs),
+        **_cluster_scores(people, "people"),
+        **_cluster_scores(orgs, "orgs"),
     }
 
 
-def _cluster_scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
+def _cluster_scores(pairs: list[tuple[str, str]], kind: str) -> dict[str, float]:
     by_true: Counter[str] = Counter(t for t, _ in pairs)
     by_pred: Counter[str] = Counter(p for _, p in pairs)
     both: Counter[tuple[str, str]] = Counter(pairs)
@@ -155,10 +209,10 @@ def _cluster_scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
     bp = sum(c * c / by_pred[pp] for (_, pp), c in both.items()) / max(len(pairs), 1)
     br = sum(c * c / by_true[t] for (t, _), c in both.items()) / max(len(pairs), 1)
     return {
-        "people_pairwise_p": p,
-        "people_pairwise_r": r,
-        "people_pairwise_f1": 2 * p * r / max(p + r, 1e-9),
-        "people_bcubed_f1": 2 * bp * br / max(bp + br, 1e-9),
+        f"{kind}_pairwise_p": p,
+        f"{kind}_pairwise_r": r,
+        f"{kind}_pairwise_f1": 2 * p * r / max(p + r, 1e-9),
+        f"{kind}_bcubed_f1": 2 * bp * br / max(bp + br, 1e-9),
     }
 
 
@@ -166,36 +220,44 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/cosignatory-bench"))
-    parser.add_argument("--skip-local", action="store_true")
-    parser.add_argument("--masters", nargs="+", default=["local[1]", "local[2]"])
+    parser.add_argument("--engines", nargs="+", default=[SINGLE, "local[1]", "local[2]"])
+    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
     a = parser.parse_args()
+    if a.child:  # one engine on one corpus, in this process; the result as JSON
+        engine, work = a.child[0], a.work / a.child[1]
+        run = run_single if engine == SINGLE else lambda c, w: run_spark(c, w, engine)
+        started = time.perf_counter()
+        result = run(work / "corpus", work)
+        print(json.dumps({**result, "elapsed": time.perf_counter() - started}))
+        return
     for size in a.sizes:
-        work = a.work / str(size)
-        corpus = work / "corpus"
+        corpus = a.work / str(size) / "corpus"
         if not (corpus / "truth.jsonl.gz").exists():
             generate_corpus.generate(corpus, size, shard_size=min(10_000, max(size // 8, 1)))
         mb = sum(p.stat().st_size for p in corpus.glob("shard-*")) / 1e6
-        print(f"== {size:,} documents ({mb:.1f} MB gzip JSON Lines)")
-        if not a.skip_local:
-            elapsed = run_local(corpus, work)
+        print(f"== {size:,} documents ({mb:.1f} MB gzip JSON Lines)", flush=True)
+        for engine in a.engines:
+            child = [sys.executable, __file__, "--work", str(a.work), "--child", engine, str(size)]
+            done = subprocess.run(child, capture_output=True, text=True)
+            if done.returncode:
+                print(f"{engine}: failed: {done.stderr.strip().splitlines()[-1]}", flush=True)
+                continue
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            elapsed = r["elapsed"]
+            memory = f"driver peak {r['driver_mb']:.0f} MB"
+            if "jvm_mb" in r:
+                memory += f", JVM {r['jvm_mb']:.0f} MB, Python workers {r['workers_mb']:.0f} MB"
+            stages = " ".join(f"{k} {v:.0f}s" for k, v in r["seconds"].items())
             print(
-                f"single-machine ingest: {elapsed:8.1f} s  {size / elapsed:7.1f} docs/s  "
-                f"{elapsed / size * 1e3:6.2f} ms/doc  driver peak {driver_peak_mb():.0f} MB"
+                f"{engine:9}: {elapsed:8.1f} s  {size / elapsed:7.1f} docs/s  "
+                f"{elapsed / size * 1e3:6.2f} ms/doc  {memory}  ({stages}; "
+                f"{r['reuse']} reuse passages)",
+                flush=True,
             )
-        for master in a.masters:
-            elapsed, workers, out, stages = run_spark(corpus, work, master)
             print(
-                f"spark {master:9}: {elapsed:8.1f} s  {size / elapsed:7.1f} docs/s  "
-                f"{elapsed / size * 1e3:6.2f} ms/doc  driver peak {driver_peak_mb():.0f} MB  "
-                f"JVM+workers peak {workers / 1e6:.0f} MB  ({stages})"
+                "  quality vs truth: " + "  ".join(f"{k} {v:.3f}" for k, v in r["quality"].items()),
+                flush=True,
             )
-        scores = quality(corpus, out)
-        print(
-            "quality (spark output vs truth): "
-            + "  ".join(f"{k} {v:.3f}" for k, v in scores.items())
-        )
-        for folder in work.glob("spark-*"):
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from typing import Any
 from cosignatory.engines import tables as T
 from cosignatory.errors import CosignatoryError
 from cosignatory.extract import EXTRACTOR_VERSION
+from cosignatory.resolve import MentionRecord
+from cosignatory.resolve.keys import mention_keys
 from cosignatory.store import Store, save_extraction
 from cosignatory.store.entities import resolve_store
 
@@ -81,7 +83,8 @@ def _documents(db: Any, output: Path) -> Iterator[tuple[Any, list[Any]]]:
 
 
 def _copy_resolution(db: Any, store: Store, output: Path) -> int:
-    """The run's entities, assignments and evidence, as `resolve_store` would have saved them."""
+    """The run's entities, assignments, evidence and resolution keys, as `resolve_store`
+    would have saved them."""
     entities = 0
     with store.transaction() as conn:
         for batch in db.sql(
@@ -101,6 +104,19 @@ def _copy_resolution(db: Any, store: Store, output: Path) -> int:
             conn.executemany(
                 "INSERT INTO mention_entities (mention_id, kind, entity_id) VALUES (?, ?, ?)",
                 [(r["id"], r["kind"], r["entity"]) for r in batch.to_pylist()],
+            )
+        # The neighbourhood keys of every mention mark it resolved, as a local run leaves it.
+        records = (
+            f"SELECT id, letter_id, date, name, role, organization FROM {_scan(output, 'mentions')}"
+        )
+        for batch in db.sql(records).to_arrow_reader(BATCH):
+            conn.executemany(
+                "INSERT INTO resolution_keys (key, mention_id) VALUES (?, ?)",
+                [
+                    (key, r["id"])
+                    for r in batch.to_pylist()
+                    for key in mention_keys(MentionRecord(**r))
+                ],
             )
         columns = ", ".join(T.columns(T.EVIDENCE))
         for batch in db.sql(f"SELECT {columns} FROM {_scan(output, 'evidence')}").to_arrow_reader(

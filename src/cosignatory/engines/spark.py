@@ -7,10 +7,11 @@ the output is what the single-machine path makes of the same input: the same doc
 letters, mentions and entities, with the same ids.
 
 Resolution is one Spark task over all mentions (never the documents), sorted as the store
-sorts them: the resolver links best-first under constraints (nobody signs a letter twice,
-human judgements) and reads corpus-wide statistics (name and token frequencies), which
-neither Splink nor connected components over pairwise joins reproduce. Reuse candidates
-come from MLlib's MinHash LSH over word 5-gram shingles of each letter's text.
+sorts them. Its groups are not independent yet: organization blocking reads corpus-wide
+token frequencies, people scoring how many organizations show a name, and co-signers live
+in other components of the candidate graph (docs/spark.md says what the resolver must
+expose for exact per-component runs). Reuse runs the reuse analysis's own method, its
+fingerprint joins done by Spark and each candidate pair aligned by `find_reuse`.
 
 The driver lists input paths and reads back counts; no document passes through it. Each
 stage writes Parquet and the next reads it, so no stage holds the corpus in memory.
@@ -29,6 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cosignatory.analyze.reuse import Settings as ReuseSettings
 from cosignatory.engines import tables as T
 from cosignatory.engines.shards import is_parquet, list_inputs
 from cosignatory.errors import CosignatoryError
@@ -37,9 +39,9 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
 
+    from cosignatory.analyze.reuse import Text as ReuseText
+
 BATCH_ROWS = 256  # documents per Arrow batch: bounds a task's memory, whatever a shard holds
-SHINGLE = 5  # words per reuse shingle
-REUSE_MIN_SIMILARITY = 0.5  # Jaccard similarity of shingle sets for a reuse pair
 
 
 class SparkError(CosignatoryError):
@@ -59,7 +61,7 @@ class SparkReport:
     signatories: int = 0
     people: int = 0
     organizations: int = 0
-    reuse_pairs: int = 0
+    reuse_pairs: int = 0  # rows of `reuse`: passages two letters share
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -121,10 +123,18 @@ def run_spark_ingest(
     except Exception as exc:  # Py4J and Spark errors carry no common root
         if isinstance(exc, CosignatoryError):
             raise
-        raise SparkError(f"Spark job failed: {str(exc).splitlines()[0]}") from exc
+        raise SparkError(f"Spark job failed: {_cause(exc)}") from exc
     _count(spark, output, report)
     shutil.rmtree(output / "_staging", ignore_errors=True)
     return report
+
+
+def _cause(exc: Exception) -> str:
+    """The first line of a Spark error, with the exception behind it ("while calling o314"
+    says nothing by itself)."""
+    lines = str(exc).splitlines() or [type(exc).__name__]
+    cause = next((x.strip(": ") for x in lines[1:] if "Exception:" in x or "Error:" in x), "")
+    return f"{lines[0]} {cause}".strip()
 
 
 def _path(output: Path, table: str) -> str:
@@ -288,7 +298,10 @@ def _resolve(spark: SparkSession, output: Path) -> None:
     org = assigned.where("kind = 'organization'").select(
         F.col("mention_id").alias("id"), F.col("entity_id").alias("organization_id")
     )
-    resolved = mentions.join(person, "id", "left").join(org, "id", "left")
+    # One small Parquet file reads as a table to broadcast; in memory it is not small.
+    resolved = mentions.join(person.hint("merge"), "id", "left").join(
+        org.hint("merge"), "id", "left"
+    )
     resolved.write.parquet(_path(output, "mentions"))
     spark.read.parquet(_path(output, "mentions")).where(
         "person_id IS NOT NULL AND organization_id IS NOT NULL"
@@ -347,42 +360,126 @@ def _resolve_all(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterat
         yield pa.RecordBatch.from_pylist(rows[start : start + 10_000], schema)
 
 
-# Stage 4: reuse candidates by MinHash LSH ----------------------------------------------
+# Stage 4: reuse, found as `cosignatory.analyze.reuse` finds it, its joins done by Spark ------
 
 
 def _reuse(spark: SparkSession, output: Path) -> None:
-    from pyspark.ml.feature import HashingTF, MinHashLSH, NGram, RegexTokenizer
+    """Winnowed n-gram fingerprints per letter; a fingerprint found in 2..max_df letters pairs
+    them (commoner ones are boilerplate, skipped as passim skips them); pairs of letters from
+    different documents sharing `min_shared` fingerprints are aligned by `find_reuse`."""
     from pyspark.sql import functions as F
 
-    letters = spark.read.parquet(_path(output, "letters")).where("start IS NOT NULL")
+    settings = ReuseSettings()
     documents = spark.read.parquet(_path(output, "documents")).select(
-        F.col("id").alias("document_id"), "text"
+        F.col("id").alias("document_id"),
+        "text",
+        "source",
+        F.substring(F.nullif(F.col("published"), F.lit("")), 1, 10).alias("published"),
     )
-    texts = letters.select("id", "document_id", "start", "end").join(documents, "document_id")
-    texts = texts.select(
-        "id", "document_id", F.expr("substring(text, start + 1, end - start)").alias("letter")
+    letters = spark.read.parquet(_path(output, "letters")).join(documents, "document_id")
+    when = F.coalesce(F.col("date"), F.col("published"))
+    # The analysis pairs each letter with later ones in (undated last, date, source, id)
+    # order; a global sort then a monotonic id numbers the letters in that order.
+    body = (
+        "substring(text, coalesce(start, 0) + 1, coalesce(end, length(text)) - coalesce(start, 0))"
     )
-    words = RegexTokenizer(inputCol="letter", outputCol="words", pattern=r"\W+").transform(texts)
-    shingles = NGram(n=SHINGLE, inputCol="words", outputCol="shingles").transform(words)
-    hashed = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 22, binary=True)
-    vectors = (
-        hashed.transform(shingles)
-        .where(F.size("shingles") > 0)
-        .select("id", "document_id", "features")
+    letter = F.struct(  # Spark's substring and length count code points, as Python does
+        "id",
+        "document_id",
+        F.coalesce(F.col("start"), F.lit(0)).alias("offset"),
+        F.expr(body).alias("body"),
+        F.expr("transform(signatories, s -> struct(s.start AS start, s.end AS end))").alias(
+            "masks"
+        ),
     )
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=5, seed=7).fit(
-        vectors
+    (
+        letters.orderBy(when.isNull(), F.coalesce(when, F.lit("")), "source", "id")
+        .select(F.monotonically_increasing_id().alias("rank"), letter.alias("letter"))
+        .write.parquet(_path(output, "_staging/reuse_letters"))
     )
-    pairs = model.approxSimilarityJoin(
-        vectors, vectors, 1 - REUSE_MIN_SIMILARITY, distCol="distance"
+    texts = spark.read.parquet(_path(output, "_staging/reuse_letters"))
+    prints_schema = "rank long, print long"
+    texts.mapInArrow(
+        partial(_fingerprints, schema=_arrow(prints_schema), settings=settings), prints_schema
+    ).write.parquet(_path(output, "_staging/reuse_prints"))
+    prints = spark.read.parquet(_path(output, "_staging/reuse_prints"))
+    rare = prints.groupBy("print").count().where(F.col("count").between(2, settings.max_df))
+    kept = prints.join(rare.select("print"), "print")
+    a, b = kept.alias("a"), kept.alias("b")
+    pairs = (
+        a.join(b, (F.col("a.print") == F.col("b.print")) & (F.col("a.rank") < F.col("b.rank")))
+        .groupBy(F.col("a.rank").alias("rank_a"), F.col("b.rank").alias("rank_b"))
+        .count()
+        .where(F.col("count") >= settings.min_shared)
     )
-    pairs.where(
-        "datasetA.id < datasetB.id AND datasetA.document_id != datasetB.document_id"
-    ).select(
-        F.col("datasetA.id").alias("letter_a"),
-        F.col("datasetB.id").alias("letter_b"),
-        F.round(1 - F.col("distance"), 4).alias("similarity"),
-    ).write.parquet(_path(output, "reuse"))
+    first = texts.select(F.col("rank").alias("rank_a"), F.col("letter").alias("a"))
+    second = texts.select(F.col("rank").alias("rank_b"), F.col("letter").alias("b"))
+    (
+        pairs.join(first, "rank_a")
+        .join(second, "rank_b")
+        .where("a.document_id != b.document_id")
+        .select("a", "b")
+        .mapInArrow(partial(_align, schema=_arrow(T.REUSE), settings=settings), T.REUSE)
+        .write.parquet(_path(output, "reuse"))
+    )
+
+
+def _text(letter: dict[str, Any]) -> ReuseText:
+    """A letter's words in document offsets, its signature entries masked out (as the
+    analysis reads it from the store)."""
+    from cosignatory.analyze.reuse import Text, tokenize
+
+    masks = [
+        (m["start"], m["end"])
+        for m in letter["masks"] or ()
+        if m["start"] is not None and m["end"] is not None
+    ]
+    tokens = tokenize(letter["body"], letter["offset"], masks)
+    return Text(letter["id"], letter["document_id"], tokens)
+
+
+def _fingerprints(
+    batches: Iterator[pa.RecordBatch], schema: pa.Schema, settings: ReuseSettings
+) -> Iterator[pa.RecordBatch]:
+    """Executor side: (letter rank, fingerprint) for each winnowed n-gram hash of a letter."""
+    import numpy as np
+    import pyarrow as pa
+
+    from cosignatory.analyze.reuse import ngram_hashes, winnow
+
+    for batch in batches:
+        ranks: list[Any] = []
+        prints: list[Any] = []
+        for rank, letter in zip(
+            batch.column("rank").to_pylist(), batch.column("letter").to_pylist(), strict=True
+        ):
+            found = winnow(ngram_hashes(_text(letter).tokens.words, settings.n), settings.window)
+            ranks.append(np.full(len(found), rank, dtype=np.int64))
+            prints.append(found.view(np.int64))
+        if ranks:
+            yield pa.RecordBatch.from_arrays(
+                [pa.array(np.concatenate(ranks)), pa.array(np.concatenate(prints))], schema=schema
+            )
+
+
+def _align(
+    batches: Iterator[pa.RecordBatch], schema: pa.Schema, settings: ReuseSettings
+) -> Iterator[pa.RecordBatch]:
+    """Executor side: the shared passages of each candidate pair, by `find_reuse` itself
+    (on two letters it finds what it finds for them in the whole corpus)."""
+    import pyarrow as pa
+
+    from cosignatory.analyze.reuse import find_reuse
+
+    for batch in batches:
+        rows = [
+            T.reuse_row(found)
+            for a, b in zip(
+                batch.column("a").to_pylist(), batch.column("b").to_pylist(), strict=True
+            )
+            for found in find_reuse([_text(a), _text(b)], settings)
+        ]
+        yield pa.RecordBatch.from_pylist(rows, schema)
 
 
 def _count(spark: SparkSession, output: Path, report: SparkReport) -> None:

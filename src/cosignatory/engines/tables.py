@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cosignatory.analyze.reuse import Reuse
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
 from cosignatory.store.letters import letter_id, mention_id
 
@@ -50,6 +51,11 @@ ENTITIES = "id string, kind string, caption string, names array<string>, mention
 EVIDENCE = (
     "entity_id string, kind string, left_mention string, right_mention string,"
     " left_name string, right_name string, score double, features string"
+)
+# A passage two letters share (`cosignatory.analyze.reuse.Reuse`), spans in document offsets.
+REUSE = (
+    "letter_a string, a_start int, a_end int, a_words int,"
+    " letter_b string, b_start int, b_end int, b_words int, matched int, similarity double"
 )
 TABLES = (
     "documents",
@@ -116,6 +122,21 @@ def letter_rows(document_id: str, seq: int, letters: list[Letter]) -> list[Row]:
         }
         for ordinal, letter in enumerate(letters)
     ]
+
+
+def reuse_row(reuse: Reuse) -> Row:
+    return {
+        "letter_a": reuse.a.key,
+        "a_start": reuse.a.start,
+        "a_end": reuse.a.end,
+        "a_words": reuse.a.words,
+        "letter_b": reuse.b.key,
+        "b_start": reuse.b.start,
+        "b_end": reuse.b.end,
+        "b_words": reuse.b.words,
+        "matched": reuse.matched,
+        "similarity": reuse.similarity,
+    }
 
 
 def row_letter(row: Mapping[str, Any]) -> Letter:
