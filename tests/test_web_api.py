@@ -199,7 +199,7 @@ def test_review_merge_with_the_token_is_a_judgement_that_survives_a_restart(fres
         people = {r["name"]: r["id"] for r in client.get("/api/people").json()["rows"]}
         merged = client.post(
             f"/api/people/{people['Rauf Zeynalov']}/merge",
-            json={"other": people["Nigar Mammadova"]},
+            json={"other": people["Nigar Mammadova"], "author": "Leyla"},
             headers=auth,
         )
         assert merged.status_code == 200
@@ -209,7 +209,7 @@ def test_review_merge_with_the_token_is_a_judgement_that_survives_a_restart(fres
             "SELECT kind, verdict, left_name, right_name, author FROM judgements"
         ).fetchall()
     assert [tuple(r) for r in rows] == [
-        ("person", "merge", "Rauf Zeynalov", "Nigar Mammadova", "cli")
+        ("person", "merge", "Rauf Zeynalov", "Nigar Mammadova", "Leyla")
     ]
     with TestClient(create_app(fresh_db, warm=False)) as restarted:
         person = restarted.get(f"/api/people/{merged.json()['entity_id']}").json()

@@ -381,18 +381,18 @@ def add_judgement(store: Store, j: Judgement, author: str = "cli") -> str:
     return jid
 
 
-def judge(store: Store, verdict: Verdict, a: str, b: str) -> ResolveSummary:
-    """`merge` or `not-same` on two entity ids; re-resolves the store."""
+def judge(store: Store, verdict: Verdict, a: str, b: str, *, author: str = "cli") -> ResolveSummary:
+    """`merge` or `not-same` on two entity ids, by `author`; re-resolves the store."""
     la, ka, na = _anchor(store, a)
     lb, kb, nb = _anchor(store, b)
     if ka != kb:
         raise ReviewError(f"{a} is a {ka} and {b} is a {kb}: cannot judge them together")
-    add_judgement(store, Judgement(ka, verdict, la, lb, na, nb))
+    add_judgement(store, Judgement(ka, verdict, la, lb, na, nb), author)
     return resolve_store(store)
 
 
-def split(store: Store, entity_id: str, mention_id: str) -> ResolveSummary:
-    """Take one mention out of an entity for good; re-resolves the store."""
+def split(store: Store, entity_id: str, mention_id: str, *, author: str = "cli") -> ResolveSummary:
+    """Take one mention out of an entity for good, by `author`; re-resolves the store."""
     row = store.conn.execute(
         "SELECT me.kind, m.name, m.organization FROM mention_entities me JOIN mentions m "
         "ON m.id = me.mention_id WHERE me.mention_id = ? AND me.entity_id = ?",
@@ -409,7 +409,7 @@ def split(store: Store, entity_id: str, mention_id: str) -> ResolveSummary:
         raise ReviewError(f"{mention_id!r} is the only mention of {entity_id!r}")
     kind: Kind = row[0]
     printed = row[1] if kind == "person" else row[2]
-    add_judgement(store, Judgement(kind, "split", mention_id, others[0], printed, None))
+    add_judgement(store, Judgement(kind, "split", mention_id, others[0], printed, None), author)
     return resolve_store(store)
 
 

@@ -113,6 +113,7 @@ class Judgement(BaseModel):
 
     other: str | None = Field(None, description="The other entity (merge, not-same).")
     mention: str | None = Field(None, description="The mention to split off (split).")
+    author: str = Field("web", description="Who made the judgement, kept with it.")
 
 
 Action = Literal["merge", "split", "not-same"]
@@ -131,11 +132,12 @@ def apply_review(
     if action == "split":
         if not body.mention:
             raise HTTPException(422, "split needs the mention to take out")
-        entities.split(store, current, body.mention)
+        entities.split(store, current, body.mention, author=body.author)
     else:
         if not body.other:
             raise HTTPException(422, f"{action} needs the other {kind}")
-        entities.judge(store, action, current, entities.find_entity(store, kind, body.other))
+        other = entities.find_entity(store, kind, body.other)
+        entities.judge(store, action, current, other, author=body.author)
     now = store.conn.execute(
         "SELECT entity_id FROM mention_entities WHERE mention_id = ? AND kind = ?",
         (anchor[0] if anchor else "", kind),
@@ -168,7 +170,11 @@ def _review_routes(kind: Kind) -> None:
         action: Action,
         form: Annotated[dict[str, str], Depends(form_fields)],
     ) -> RedirectResponse:
-        body = Judgement(other=form.get("other") or None, mention=form.get("mention") or None)
+        body = Judgement(
+            other=form.get("other") or None,
+            mention=form.get("mention") or None,
+            author=form.get("author") or "web",
+        )
         target = apply_review(store, kind, entity_id, action, body)["entity_id"] or entity_id
         return RedirectResponse(f"/{section}/{target}?done={action}", status_code=303)
 
