@@ -9,7 +9,13 @@ from typing import Annotated, Any, cast
 import typer
 
 from cosignatory.cli import app
-from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
+from cosignatory.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    Format,
+    FormatOption,
+    OutputOption,
+)
 from cosignatory.cli.output import render, write_jsonl
 from cosignatory.errors import ReviewError
 from cosignatory.review import Status
@@ -49,9 +55,7 @@ def list_(
 
 @corrections.command("export")
 def export(
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
-    ] = None,
+    output: OutputOption = None,
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Write every correction as JSON Lines, keyed by document sha256 and ordinals or spans."""

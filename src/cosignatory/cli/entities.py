@@ -10,7 +10,13 @@ import typer
 from rich.console import Console
 
 from cosignatory.cli import app
-from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
+from cosignatory.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    Format,
+    FormatOption,
+    OutputOption,
+)
 from cosignatory.cli.output import render, write_jsonl
 from cosignatory.store import Store
 from cosignatory.store import entities as E
@@ -149,9 +155,7 @@ def split(
 
 @judgements.command("export")
 def export_judgements(
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
-    ] = None,
+    output: OutputOption = None,
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Write every judgement as JSON Lines, keyed by mention ids (they outlive the store)."""

@@ -25,4 +25,7 @@ DbOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+]
 DEFAULT_DB_PATH = DEFAULT_DB
