@@ -11,7 +11,7 @@ counted between clusters, not between single mentions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from cosignatory.resolve import features as F
 from cosignatory.resolve.clustering import Clusters
@@ -40,19 +40,18 @@ class PersonClusters:
         names: Sequence[PersonName],
         orgs: Sequence[str],
         spans: Sequence[Span],
-        letters_signed: Mapping[str, Sequence[int]],
         weights: Weights,
     ) -> None:
         self.c = clusters
         self.w = weights
         self.orgs = orgs
-        self.letters_signed = letters_signed  # letter → profiles with an organization
         self.names: dict[int, dict[str, PersonName]] = {i: {n.key: n} for i, n in enumerate(names)}
         self.career: dict[int, dict[str, Span]] = {
             i: {o: spans[i]} if o else {} for i, o in enumerate(orgs)
         }
-        self.identity = list(range(len(names)))
-        self._cosigners: dict[int, set[int]] = {}
+        self.labels: Sequence[str] = ()
+        self.signers: Mapping[str, Set[str]] = {}
+        self._cosigners: dict[int, set[str]] = {}
         # Clusters already joined (seeds, judgements) carry their members' context.
         for i in range(len(names)):
             r = clusters.find(i)
@@ -65,24 +64,26 @@ class PersonClusters:
     def organizations(self, r: int) -> set[str]:
         return set(self.career[r])
 
-    def freeze_cosigners(self) -> None:
-        """Name co-signers by the clusters they are in now (cheap, stable identities)."""
-        self.identity = [self.c.find(i) for i in range(len(self.identity))]
+    def freeze_cosigners(self, signers: Mapping[str, Set[str]], labels: Sequence[str]) -> None:
+        """Name co-signers by the clusters they are in now (cheap, stable identities):
+        `signers` maps a letter to the labels of the clusters with an organization that
+        signed it (the letters of other components included); `labels[i]` is profile i's."""
+        self.signers = signers
+        self.labels = labels
         self._cosigners.clear()
 
-    def cosigners(self, r: int) -> set[int]:
+    def cosigners(self, r: int) -> set[str]:
         """Clusters (with an organization) that signed a letter of cluster `r`."""
         out = self._cosigners.get(r)
         if out is None:
-            ident, signed = self.identity, self.letters_signed
-            letters = self.c.letters[r] or ()
-            out = {ident[p] for letter in letters for p in signed.get(letter, ())}
+            empty: frozenset[str] = frozenset()
+            out = set().union(*(self.signers.get(x, empty) for x in self.c.letters[r] or ()))
             self._cosigners[r] = out
         return out
 
     def shared_cosigners(self, ri: int, rj: int) -> int:
-        ident = self.identity
-        return len((self.cosigners(ri) & self.cosigners(rj)) - {ident[ri], ident[rj]})
+        both = self.cosigners(ri) & self.cosigners(rj)
+        return len(both - {self.labels[ri], self.labels[rj]})
 
     def names_compatible(self, ri: int, rj: int) -> bool:
         ni, nj = self.names[ri].values(), self.names[rj].values()
