@@ -56,6 +56,17 @@ def corpus_store(corpus_db: Path) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session (two cores) for every Spark test."""
+    pytest.importorskip("pyspark")
+    from cosignatory.engines import session
+
+    spark = session("local[2]")
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the whole session, driven by Playwright."""
     if not CHROMIUM.exists():

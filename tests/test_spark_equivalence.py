@@ -13,7 +13,6 @@ import gzip
 import importlib.util
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("pyspark")
 
 from cosignatory import pipeline  # noqa: E402
-from cosignatory.engines import load_output, run_spark_ingest, session  # noqa: E402
+from cosignatory.engines import load_output, run_spark_ingest  # noqa: E402
 from cosignatory.store import Store  # noqa: E402
 
 TABLES = {  # table: its columns compared (ingested_at differs by run)
@@ -39,13 +38,6 @@ TABLES = {  # table: its columns compared (ingested_at differs by run)
     "entity_evidence": "*",
     "resolution_keys": "*",
 }
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    spark = session("local[2]")
-    yield spark
-    spark.stop()
 
 
 @pytest.fixture(scope="module")

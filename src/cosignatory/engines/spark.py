@@ -2,16 +2,14 @@
 
 Every stage calls the project's own code inside Spark tasks (`mapInArrow`, the Arrow form of
 `mapInPandas`: nested letters travel without a pandas round trip): the shard readers of
-`cosignatory.ingest`, `cosignatory.extract.extract`, and `cosignatory.resolve.resolve`. So
-the output is what the single-machine path makes of the same input: the same documents,
+`cosignatory.ingest`, `cosignatory.extract.extract`, and the resolver's own steps. So the
+output is what the single-machine path makes of the same input: the same documents,
 letters, mentions and entities, with the same ids.
 
-Resolution is one Spark task over all mentions (never the documents), sorted as the store
-sorts them. Its groups are not independent yet: organization blocking reads corpus-wide
-token frequencies, people scoring how many organizations show a name, and co-signers live
-in other components of the candidate graph (docs/spark.md says what the resolver must
-expose for exact per-component runs). Reuse runs the reuse analysis's own method, its
-fingerprint joins done by Spark and each candidate pair aligned by `find_reuse`.
+Resolution runs as Spark jobs (`spark_resolve`): units, statistics, block pairs and pair
+scores are joins and row functions, and the resolver clusters each connected component of
+the pairs apart. Reuse runs the reuse analysis's own method, its fingerprint joins done by
+Spark and each candidate pair aligned by `find_reuse`.
 
 The driver lists input paths and reads back counts; no document passes through it. Each
 stage writes Parquet and the next reads it, so no stage holds the corpus in memory.
@@ -19,7 +17,6 @@ stage writes Parquet and the next reads it, so no stage holds the corpus in memo
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -33,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from cosignatory.analyze.reuse import Settings as ReuseSettings
 from cosignatory.engines import tables as T
 from cosignatory.engines.shards import is_parquet, list_inputs
+from cosignatory.engines.spark_resolve import resolve_mentions
 from cosignatory.errors import CosignatoryError
 
 if TYPE_CHECKING:
@@ -153,7 +151,7 @@ def _read(spark: SparkSession, files: list[Path], output: Path) -> None:
     frames: list[DataFrame] = []
     if shards:
         listing = spark.createDataFrame(shards, "file long, path string")
-        read = partial(_read_shards, schema=_arrow(schema))
+        read = partial(_read_shards, schema=arrow_schema(schema))
         frames.append(listing.repartition(len(shards)).mapInArrow(read, schema))
     parquet = [str(p) for p in files if is_parquet(p)]
     if parquet:
@@ -165,7 +163,9 @@ def _read(spark: SparkSession, files: list[Path], output: Path) -> None:
             F.col("_metadata.file_path").alias("file_path"),
             (F.monotonically_increasing_id() + (len(files) << 32)).alias("seq"),
         )
-        frames.append(rows.mapInArrow(partial(_parquet_documents, schema=_arrow(schema)), schema))
+        frames.append(
+            rows.mapInArrow(partial(_parquet_documents, schema=arrow_schema(schema)), schema)
+        )
     raw = frames[0] if len(frames) == 1 else frames[0].unionByName(frames[1])
     staging = _path(output, "_staging/raw")
     raw.write.parquet(staging)
@@ -226,7 +226,7 @@ def _parquet_documents(
         yield pa.RecordBatch.from_pylist(rows, schema)
 
 
-def _arrow(ddl: str) -> pa.Schema:
+def arrow_schema(ddl: str) -> pa.Schema:
     """The Arrow schema of a DDL string (parsed on the driver: it needs the JVM)."""
     from pyspark.sql.pandas.types import to_arrow_schema
     from pyspark.sql.types import StructType, _parse_datatype_string
@@ -241,7 +241,9 @@ def _arrow(ddl: str) -> pa.Schema:
 
 def _extract(spark: SparkSession, output: Path) -> None:
     documents = spark.read.parquet(_path(output, "documents"))
-    letters = documents.mapInArrow(partial(_extract_letters, schema=_arrow(T.LETTERS)), T.LETTERS)
+    letters = documents.mapInArrow(
+        partial(_extract_letters, schema=arrow_schema(T.LETTERS)), T.LETTERS
+    )
     letters.write.parquet(_path(output, "letters"))
 
 
@@ -278,13 +280,7 @@ def _resolve(spark: SparkSession, output: Path) -> None:
         *(F.col(f"s.{c}").alias(c) for c in T.SIGNATORY_COLUMNS),
     )
     staging = _path(output, "_staging/resolution")
-    (
-        mentions.select("id", "letter_id", "date", "name", "role", "organization")
-        .repartition(1)
-        .sortWithinPartitions("id")
-        .mapInArrow(partial(_resolve_all, schema=_arrow(T.RESOLUTION)), T.RESOLUTION)
-        .write.parquet(staging)
-    )
+    resolve_mentions(mentions, _path(output, "_staging/resolve")).write.parquet(staging)
     res = spark.read.parquet(staging)
     res.where("row = 'entity'").select(
         F.col("entity_id").alias("id"), "kind", "caption", "names", "mentions"
@@ -308,56 +304,6 @@ def _resolve(spark: SparkSession, output: Path) -> None:
     ).select(
         "person_id", "organization_id", "role", "date", "letter_id", F.col("id").alias("mention_id")
     ).write.parquet(_path(output, "memberships"))
-
-
-def _resolve_all(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
-    """Executor side, one task: `resolve()` over every mention, in the store's order."""
-    import pyarrow as pa
-
-    from cosignatory.resolve import MentionRecord, resolve
-
-    records = [
-        MentionRecord(r["id"], r["letter_id"], r["date"], r["name"], r["role"], r["organization"])
-        for batch in batches
-        for r in batch.to_pylist()
-    ]
-    res = resolve(records)
-    rows: list[dict[str, Any]] = []
-    for kind, assigned in (("person", res.person_of), ("organization", res.organization_of)):
-        rows.extend(
-            {"row": "assignment", "kind": kind, "mention_id": m, "entity_id": e}
-            for m, e in assigned.items()
-        )
-    for entities in (res.people, res.organizations):
-        rows.extend(
-            {
-                "row": "entity",
-                "kind": e.kind,
-                "entity_id": e.id,
-                "caption": e.caption,
-                "names": list(e.names),
-                "mentions": len(e.mentions),
-            }
-            for e in entities.values()
-        )
-    rows.extend(
-        {
-            "row": "evidence",
-            "kind": e.kind,
-            "entity_id": e.entity_id,
-            "left_mention": e.left,
-            "right_mention": e.right,
-            "left_name": e.left_name,
-            "right_name": e.right_name,
-            "score": e.score,
-            "features": json.dumps(
-                [[f.name, f.weight, f.detail] for f in e.features], ensure_ascii=False
-            ),
-        }
-        for e in res.evidence
-    )
-    for start in range(0, len(rows), 10_000):
-        yield pa.RecordBatch.from_pylist(rows[start : start + 10_000], schema)
 
 
 # Stage 4: reuse, found as `cosignatory.analyze.reuse` finds it, its joins done by Spark ------
@@ -400,7 +346,7 @@ def _reuse(spark: SparkSession, output: Path) -> None:
     texts = spark.read.parquet(_path(output, "_staging/reuse_letters"))
     prints_schema = "rank long, print long"
     texts.mapInArrow(
-        partial(_fingerprints, schema=_arrow(prints_schema), settings=settings), prints_schema
+        partial(_fingerprints, schema=arrow_schema(prints_schema), settings=settings), prints_schema
     ).write.parquet(_path(output, "_staging/reuse_prints"))
     prints = spark.read.parquet(_path(output, "_staging/reuse_prints"))
     rare = prints.groupBy("print").count().where(F.col("count").between(2, settings.max_df))
@@ -419,7 +365,7 @@ def _reuse(spark: SparkSession, output: Path) -> None:
         .join(second, "rank_b")
         .where("a.document_id != b.document_id")
         .select("a", "b")
-        .mapInArrow(partial(_align, schema=_arrow(T.REUSE), settings=settings), T.REUSE)
+        .mapInArrow(partial(_align, schema=arrow_schema(T.REUSE), settings=settings), T.REUSE)
         .write.parquet(_path(output, "reuse"))
     )
 

@@ -29,6 +29,17 @@ def _oversize(
         yield from ((s, a) for s in members if satellite[s] for a in anchors)
 
 
+def block_pairs(
+    members: list[int], sort_key: Callable[[int], str], satellite: Sequence[bool] | None = None
+) -> Iterable[tuple[int, int]]:
+    """The pairs compared in one block (`members` in increasing order): all pairs of a small
+    block, a sorted window (and satellites against anchors) in a large one. A block's pairs
+    depend on its members alone, so an engine can make them block by block."""
+    if len(members) <= MAX_BLOCK:
+        return ((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
+    return _oversize(members, sort_key, satellite)
+
+
 def candidate_pairs(
     keys: Sequence[Iterable[str]],
     sort_key: Callable[[int], str],
@@ -50,13 +61,7 @@ def candidate_pairs(
             continue
         if fresh is not None and not any(fresh[i] for i in members):
             continue
-        if len(members) <= MAX_BLOCK:
-            pairs: Iterable[tuple[int, int]] = (
-                (a, b) for x, a in enumerate(members) for b in members[x + 1 :]
-            )
-        else:
-            pairs = _oversize(members, sort_key, satellite)
-        for a, b in pairs:
+        for a, b in block_pairs(members, sort_key, satellite):
             i, j = (a, b) if a < b else (b, a)
             if fresh is not None and not (fresh[i] or fresh[j]):
                 continue

@@ -173,6 +173,7 @@ def resolve(
     earlier run: those entities are kept and only new mentions are compared to them.
     """
     res = Resolution()
+    records = sorted(records, key=lambda r: r.id)  # the order of the input never matters
     incremental = previous_people is not None or previous_organizations is not None
     pp, po = previous_people or {}, previous_organizations or {}
     fresh_p = {r.id for r in records if r.id not in pp} if incremental else None
