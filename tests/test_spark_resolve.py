@@ -29,6 +29,8 @@ from cosignatory.resolve import MentionRecord, Resolution, resolve  # noqa: E402
 from cosignatory.resolve.blocking import MAX_BLOCK  # noqa: E402
 
 MENTIONS = 2500
+STEMS = ["Ba", "Ko", "Mu", "Ri", "Se", "Ta", "Lu", "Vi", "Ne"]  # 45 made-up organization words
+ENDINGS = ["dar", "gul", "ven", "sor", "mix"]
 
 
 def _generate(n: int) -> list[MentionRecord]:
@@ -49,10 +51,7 @@ def _common_name(people: int = 45) -> list[MentionRecord]:
     spellings = ["Elnur Mammadov", "Elnur Məmmədov", "Elnur Mamedov"]
     out = []
     for k in range(people):
-        org = (
-            f"{'Ba Ko Mu Ri Se Ta Lu Vi Ne'.split()[k // 5]}{'dar gul ven sor mix'.split()[k % 5]}"
-        )
-        org += " Civic Center"
+        org = f"{STEMS[k // 5]}{ENDINGS[k % 5]} Civic Center"
         for year in (2019, 2021):
             letter = f"common-{k}-{year}"
             out.append(
