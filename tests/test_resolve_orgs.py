@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 from cosignatory.resolve import MentionRecord, resolve
+from cosignatory.resolve.orgs import (
+    OrgName,
+    common_names,
+    org_similarity,
+    parse_org,
+    same_org,
+    shared_people,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +126,81 @@ def test_a_distinctive_word_on_each_side_outweighs_one_shared_name() -> None:
 def test_a_misspelt_word_still_matches() -> None:
     assert _two("Vila Association for Digital Literacy", "Vial Association for Digital Literacy")
     assert _two("Murala Union for Digital Literacy", "Murala Union for Digital Litreacy")
+
+
+def test_a_misspelt_kind_or_common_word_is_read_as_that_word() -> None:
+    assert parse_org("Rufa Cenetr for Rural Develoment") == parse_org(
+        "Rufa Center for Rural Development"
+    )
+    assert parse_org("Vila Asosciation for Civic Education") == parse_org(
+        "Vila Association for Civic Education"
+    )
+    # A misspelt kind still names its kind: a Center is not a Union.
+    assert not _two("Rufa Cenetr for Rural Development", "Rufa Union for Rural Development")
+    # A short word one slip from a lexicon word stays itself (Unison is not a Union).
+    assert parse_org("Unison") == OrgName(("unison",), frozenset())
+
+
+def test_a_word_replaced_on_each_side_is_a_conflict_even_when_common() -> None:
+    sim = org_similarity(
+        parse_or_fail("Support to Mothers of Martyrs Public Union"),
+        parse_or_fail("Support to Families of Martyrs Public Union"),
+    )
+    assert (sim.overlap, sim.word_conflict) == (0.6, True)
+    sim = org_similarity(
+        parse_or_fail("Rusi Center for Human Rights"),
+        parse_or_fail("Rusi Center for Women's Rights"),
+    )
+    assert (sim.overlap, sim.word_conflict) == (0.8, True)
+    assert not _two("Rusi Center for Human Rights", "Rusi Center for Women's Rights")
+    # A word dropped is no conflict: the shortened name still meets the full one.
+    sim = org_similarity(
+        parse_or_fail("Economic Research Center"), parse_or_fail("Economic Research Center of Baku")
+    )
+    assert sim.word_conflict is False
+
+
+def parse_or_fail(printed: str) -> OrgName:
+    parsed = parse_org(printed)
+    assert parsed is not None
+    return parsed
+
+
+def test_common_names_are_those_under_many_organization_names() -> None:
+    # 4 organization names: a name under at most COMMON_NAME_ORGS (4) of them always counts.
+    people_of = [
+        {"sergei volkov", "fikrat iusifov"},
+        {"sergei volkov", "fikrat iusifov"},
+        {"sergei volkov"},
+        {"sergei volkov", "lala hasanova"},
+    ]
+    assert common_names(people_of) == frozenset()
+    # 500 organization names: more than 1% of them (5) is common.
+    many = [{"sergei volkov"} for _ in range(6)] + [{"fikrat iusifov"} for _ in range(5)]
+    many += [set() for _ in range(489)]
+    assert common_names(many) == frozenset({"sergei volkov"})
+    assert (
+        shared_people(
+            {"sergei volkov", "fikrat iusifov"},
+            {"sergei volkov", "fikrat iusifov"},
+            common_names(many),
+        )
+        == 1
+    )
+    assert shared_people({"sergei volkov"}, {"sergei volkov"}, common_names(many)) == 0
+
+
+def test_a_common_name_does_not_link_look_alike_organizations() -> None:
+    # Overlap 0.67, no word replaced: one shared member would do, but not a name borne
+    # under 6 of 500 organization names.
+    sim = org_similarity(
+        parse_or_fail("Youth Initiatives Lankaran Public Union"),
+        parse_or_fail("Simurg Youth Initiatives Lankaran Public Union"),
+    )
+    assert (round(sim.overlap, 2), sim.word_conflict, sim.prefix) == (0.67, False, False)
+    people_of = [{"vladimir timoshanko", "fikrat iusifov"}, {"vladimir timoshanko"}]
+    people_of += [{"vladimir timoshanko"} for _ in range(4)] + [set() for _ in range(494)]
+    common = common_names(people_of)
+    assert common == frozenset({"vladimir timoshanko"})
+    assert same_org(sim, shared_people(people_of[0], people_of[1], common)) is False
+    assert same_org(sim, shared_people(people_of[0], {"fikrat iusifov"}, common)) is True

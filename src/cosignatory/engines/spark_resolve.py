@@ -4,7 +4,8 @@ The steps are those of `cosignatory.resolve.resolve`, each where its data lives:
 
 1. Organizations. Each mention's organization name → its unit key (`org_unit_key`);
    mentions of one key are one unit. Token frequencies over units (the one corpus-wide
-   statistic) are a count; each unit's block keys come from its tokens and their counts;
+   statistic) are a count, as are the person names too common to count as shared
+   members; each unit's block keys come from its tokens and their counts;
    each block's pairs are made block by block (`block_pairs`); each pair is scored
    (`org_link`); the linked pairs' connected components are clustered one by one
    (`organization_component`).
@@ -138,13 +139,13 @@ def _block_pairs(row: Row) -> Iterable[Row]:
     return ({"a": keys[min(i, j)], "b": keys[max(i, j)]} for i, j in pairs)
 
 
-def _org_link(row: Row) -> Iterable[Row]:
+def _org_link(row: Row, common: frozenset[str]) -> Iterable[Row]:
     from cosignatory.resolve.org_pass import org_link
     from cosignatory.resolve.orgs import OrgName
 
     a = OrgName(tuple(row["a_tokens"]), frozenset(row["a_countries"]))
     b = OrgName(tuple(row["b_tokens"]), frozenset(row["b_countries"]))
-    overlap = org_link(a, b, set(row["a_people"]), set(row["b_people"]))
+    overlap = org_link(a, b, set(row["a_people"]), set(row["b_people"]), common)
     return () if overlap is None else ({"a": row["a"], "b": row["b"], "overlap": overlap},)
 
 
@@ -324,6 +325,19 @@ def _gather_pairs(pairs: DataFrame, comp: DataFrame, columns: list[str]) -> Data
     )
 
 
+def _common(org_units: DataFrame) -> frozenset[str]:
+    """`orgs.common_names` over every organization unit: the few person name keys printed
+    under more than a small share of all organization names (a short list, so the driver
+    hands it to every task)."""
+    from pyspark.sql import functions as F
+
+    from cosignatory.resolve.orgs import COMMON_NAME_ORGS, COMMON_NAME_SHARE
+
+    limit = max(COMMON_NAME_ORGS, COMMON_NAME_SHARE * org_units.count())
+    spread = org_units.select(F.explode("people").alias("k")).groupBy("k").count()
+    return frozenset(r["k"] for r in spread.where(F.col("count") > limit).collect())
+
+
 def resolve_mentions(mentions: DataFrame, staging: str) -> DataFrame:
     """Resolve `mentions` (id, letter_id, date, name, organization) into the rows of
     `tables.RESOLUTION`, staging each step's output under `staging`."""
@@ -359,7 +373,9 @@ def resolve_mentions(mentions: DataFrame, staging: str) -> DataFrame:
     scored = org_pairs.join(_side(org_units, "a", sides), "a").join(
         _side(org_units, "b", sides), "b"
     )
-    links = _stage(_map(scored, _org_link, LINK), path("org_links"))
+    links = _stage(
+        _map(scored, partial(_org_link, common=_common(org_units)), LINK), path("org_links")
+    )
     comp = _stage(_components(org_units, links, path("_cc_orgs")), path("org_components"))
     per_component = _gather(org_units, comp, "units", ["key", "mentions"]).join(
         _gather_pairs(links, comp, ["a", "b", "overlap"]).withColumnRenamed("pairs", "links"),

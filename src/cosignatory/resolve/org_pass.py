@@ -1,10 +1,10 @@
 """The organization pass: units of one name key, block keys, links, clusters.
 
 Each step is a function of what it is given, so an engine can run it where its data
-lives: `org_unit_key` per mention, `token_frequencies` over all units (the one corpus-wide
-statistic), `org_block_keys` per unit, `org_link` per candidate pair, and `link_orgs` per
-connected component of the links (links never cross components, and a component's
-clusters depend on nothing outside it).
+lives: `org_unit_key` per mention; `token_frequencies` and `orgs.common_names` over all
+units (the corpus-wide statistics); `org_block_keys` per unit; `org_link` per candidate
+pair; and `link_orgs` per connected component of the links (links never cross
+components, and a component's clusters depend on nothing outside it).
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
 
 from cosignatory.resolve.clustering import Clusters
-from cosignatory.resolve.orgs import OrgName, org_similarity, parse_org, same_org, token_weight
+from cosignatory.resolve.orgs import (
+    OrgName,
+    org_similarity,
+    parse_org,
+    same_org,
+    shared_people,
+    token_weight,
+)
 from cosignatory.resolve.records import Evidence, Feature
 from cosignatory.resolve.units import Unit
 
@@ -49,11 +56,14 @@ def _weight(tokens: Iterable[str]) -> float:
     return sum(token_weight(t) for t in tokens)
 
 
-def org_link(a: OrgName, b: OrgName, people_a: Set[str], people_b: Set[str]) -> float | None:
+def org_link(
+    a: OrgName, b: OrgName, people_a: Set[str], people_b: Set[str], common: Set[str]
+) -> float | None:
     """The name overlap of two units when they name one organization, else None.
 
     `people_a` / `people_b`: the person name keys that signed with each (shared people are
-    evidence for borderline names)."""
+    evidence for borderline names), `common`: the name keys too common to count
+    (`orgs.common_names`, over every unit of the corpus)."""
     sa, sb = frozenset(a.tokens), frozenset(b.tokens)
     initials = any(len(t) == 1 for t in sa) or any(len(t) == 1 for t in sb)
     if (
@@ -63,7 +73,7 @@ def org_link(a: OrgName, b: OrgName, people_a: Set[str], people_b: Set[str]) -> 
     ):
         return None  # cannot reach the overlap threshold, nor be a shortened form
     sim = org_similarity(a, b)
-    return sim.overlap if same_org(sim, len(people_a & people_b)) else None
+    return sim.overlap if same_org(sim, shared_people(people_a, people_b, common)) else None
 
 
 def link_orgs(

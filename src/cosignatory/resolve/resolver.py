@@ -32,6 +32,7 @@ from cosignatory.resolve.org_pass import (
     token_frequencies,
     unit_name,
 )
+from cosignatory.resolve.orgs import common_names
 from cosignatory.resolve.people_pass import (
     Candidate,
     compare,
@@ -77,13 +78,14 @@ def _resolve_orgs(
         if u is not None and r.name and (p := parse_person(r.name)) is not None:
             people_of[u].add(p.key)
     df = token_frequencies(names)
+    common = common_names(people_of)
     links = []
     for i, j in candidate_pairs(
         [org_block_keys(n, df) for n in names],
         lambda i: units[i].key,
         [u.fresh for u in units] if fresh is not None else None,
     ):
-        overlap = org_link(names[i], names[j], people_of[i], people_of[j])
+        overlap = org_link(names[i], names[j], people_of[i], people_of[j], common)
         if overlap is not None:
             links.append((overlap, i, j))
     res.evidence.extend(link_orgs(clusters, units, links))
