@@ -7,7 +7,11 @@ Spark path (`run_spark_ingest`, Parquet out) on local[1] and local[2]. Prints do
 cost per document, time per stage, peak memory of the Python driver (its own max RSS), of
 Spark's JVM and of its Python workers (sampled twice a second; workers as summed PSS, since
 they are forked and share pages), and quality on the generated truth: signatory name F1 per
-document, and pairwise and B-cubed F1 of people and organizations over matched mentions.
+document, and pairwise and B-cubed F1 of people and organizations over matched mentions (the
+k-th mention of a name in a document is the k-th true signatory printed so). Beside them, the
+cap: the B-cubed F1 a perfect name-key resolver would reach on the truth (namesakes are what
+no name key can tell apart). Corpora are kept under WORK/SIZE/corpus-vN, N the generator's
+version, and reused.
 
     python benchmarks/pipeline_bench.py --sizes 10000 100000 [--engines single local[2]]
 """
@@ -34,6 +38,13 @@ import generate_corpus
 from cosignatory.normalize import fold_text
 
 SINGLE = "single"
+SEED = 7
+
+
+def _corpus(work: Path, size: int) -> Path:
+    """Where the corpus of `size` documents lives: one folder per generator version, so a
+    corpus made by an older generator (another truth) is never scored."""
+    return work / str(size) / f"corpus-v{generate_corpus.VERSION}"
 
 
 class SparkMemory:
@@ -118,6 +129,7 @@ def run_single(corpus: Path, work: Path) -> dict[str, Any]:
             " JOIN letters l ON l.id = m.letter_id JOIN documents d ON d.id = l.document_id"
             " LEFT JOIN mention_entities p ON p.mention_id = m.id AND p.kind = 'person'"
             " LEFT JOIN mention_entities o ON o.mention_id = m.id AND o.kind = 'organization'"
+            " ORDER BY d.url, l.ordinal, m.ordinal"
         ).fetchall()
     return {
         "seconds": seconds,
@@ -145,6 +157,7 @@ def run_spark(corpus: Path, work: Path, master: str) -> dict[str, Any]:
             f"SELECT d.url, m.name, m.person_id, m.organization_id FROM {scan.format('mentions')} m"
             f" JOIN {scan.format('letters')} l ON l.id = m.letter_id"
             f" JOIN {scan.format('documents')} d ON d.id = l.document_id"
+            " ORDER BY d.url, l.ordinal, m.ordinal"
         )
         .fetchall()
     )
@@ -161,13 +174,12 @@ def run_spark(corpus: Path, work: Path, master: str) -> dict[str, Any]:
 
 def quality(corpus: Path, rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, float]:
     """Signatory extraction F1 (names, per document) and resolution F1 on the truth; `rows`
-    are (document url, mention name, person id, organization id)."""
-    truth: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    with gzip.open(corpus / "truth.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            t = json.loads(line)
-            for letter in t.get("letters", [t]):
-                truth[t["url"]].extend(letter["signatories"])
+    are (document url, mention name, person id, organization id) in document order.
+
+    A found mention is scored against the true signatory of its document printed with the
+    same name, the k-th found with a name against the k-th true one (two namesakes in one
+    letter stay two)."""
+    truth = _truth(corpus)
     found: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
     for url, name, person, org in rows:
         if name:
@@ -176,18 +188,25 @@ def quality(corpus: Path, rows: list[tuple[str, str, str | None, str | None]]) -
     people: list[tuple[str, str]] = []  # (true, predicted) of matched mentions
     orgs: list[tuple[str, str]] = []
     for url in set(truth) | set(found):
-        expected = Counter(fold_text(s["name"]) for s in truth.get(url, []))
-        true_of = {fold_text(s["name"]): s for s in truth.get(url, [])}
+        true_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for s in truth.get(url, []):
+            true_of[fold_text(s["name"])].append(s)
+        expected = Counter({n: len(signatories) for n, signatories in true_of.items()})
         got = Counter(n for n, _, _ in found.get(url, []))
         hit = expected & got
         tp += sum(hit.values())
         fp += sum((got - expected).values())
         fn += sum((expected - got).values())
+        seen: Counter[str] = Counter()
         for n, person, org in found.get(url, []):
-            if n in true_of and person:
-                people.append((true_of[n]["person"], person))
-            if n in true_of and org and true_of[n].get("org"):
-                orgs.append((true_of[n]["org"], org))
+            k, seen[n] = seen[n], seen[n] + 1
+            if k >= len(true_of.get(n, ())):
+                continue
+            true = true_of[n][k]
+            if person:
+                people.append((true["person"], person))
+            if org and true.get("org"):
+                orgs.append((true["org"], org))
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return {
         "signatory_p": precision,
@@ -195,6 +214,39 @@ def quality(corpus: Path, rows: list[tuple[str, str, str | None, str | None]]) -
         "signatory_f1": 2 * precision * recall / max(precision + recall, 1e-9),
         **_cluster_scores(people, "people"),
         **_cluster_scores(orgs, "orgs"),
+    }
+
+
+def _truth(corpus: Path) -> dict[str, list[dict[str, Any]]]:
+    """The true signatories of each letter-bearing document (by url), in printed order."""
+    truth: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with gzip.open(corpus / "truth.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            t = json.loads(line)
+            for letter in t.get("letters", [t]):
+                truth[t["url"]].extend(letter["signatories"])
+    return truth
+
+
+def name_key_cap(corpus: Path, population: generate_corpus.Population) -> dict[str, float]:
+    """B-cubed F1 that a perfect name-key resolver reaches on the truth: every mention
+    resolved by its true name, as the population spells it (romanization variants, printing
+    slips, quotes and the legal form's position and translation all undone). What it misses
+    is namesakes: two people or organizations of one name."""
+    legal = {"Public Union": "", "Society": "soc", "Association": "soc", "Union": "soc"}
+    person = {p.id: p for p in population.people}
+    org = {m.org.id: m.org for p in population.people for m in p.memberships}
+    people: list[tuple[str, str]] = []
+    orgs: list[tuple[str, str]] = []
+    for signatories in _truth(corpus).values():
+        for s in signatories:
+            p = person[s["person"]]
+            people.append((p.id, f"{p.first} {p.last}"))
+            o = org[s["org"]]
+            orgs.append((o.id, f"{o.quoted} {o.body} {legal.get(o.legal, o.legal)}"))
+    return {
+        "people_bcubed_f1": _cluster_scores(people, "people")["people_bcubed_f1"],
+        "orgs_bcubed_f1": _cluster_scores(orgs, "orgs")["orgs_bcubed_f1"],
     }
 
 
@@ -227,15 +279,23 @@ def main() -> None:
         engine, work = a.child[0], a.work / a.child[1]
         run = run_single if engine == SINGLE else lambda c, w: run_spark(c, w, engine)
         started = time.perf_counter()
-        result = run(work / "corpus", work)
+        result = run(_corpus(a.work, int(a.child[1])), work)
         print(json.dumps({**result, "elapsed": time.perf_counter() - started}))
         return
     for size in a.sizes:
-        corpus = a.work / str(size) / "corpus"
+        corpus = _corpus(a.work, size)
         if not (corpus / "truth.jsonl.gz").exists():
-            generate_corpus.generate(corpus, size, shard_size=min(10_000, max(size // 8, 1)))
+            generate_corpus.generate(
+                corpus, size, shard_size=min(10_000, max(size // 8, 1)), seed=SEED
+            )
         mb = sum(p.stat().st_size for p in corpus.glob("shard-*")) / 1e6
         print(f"== {size:,} documents ({mb:.1f} MB gzip JSON Lines)", flush=True)
+        cap = name_key_cap(corpus, generate_corpus.build_population(SEED))
+        print(
+            "  cap on the truth (perfect name-key resolver): "
+            + "  ".join(f"{k} {v:.3f}" for k, v in cap.items()),
+            flush=True,
+        )
         for engine in a.engines:
             child = [sys.executable, __file__, "--work", str(a.work), "--child", engine, str(size)]
             done = subprocess.run(child, capture_output=True, text=True)

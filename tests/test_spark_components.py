@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import random
 from collections import Counter
-from collections.abc import Iterator
 from itertools import pairwise
 from logging.handlers import BufferingHandler
 from pathlib import Path
@@ -24,7 +23,6 @@ pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("pyspark")
 
 from cosignatory.engines.components import connected_components  # noqa: E402
-from cosignatory.engines.spark import session  # noqa: E402
 
 Edge = tuple[Any, Any]
 
@@ -52,13 +50,6 @@ def star() -> list[Edge]:
 
 LONE = [("k", "k"), ("c", "c"), ("c", "c"), ("b", "a"), ("a", "b"), ("b", "b"), ("z", None)]
 GRAPHS = {"random": random_sparse(), "path": long_path(), "star": star(), "lone": LONE}
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    spark = session("local[2]")
-    yield spark
-    spark.stop()
 
 
 def run(spark: Any, edges: list[Edge], folder: Path, schema: str, **names: str) -> dict[Any, Any]:

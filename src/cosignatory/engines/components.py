@@ -4,17 +4,19 @@ The alternating algorithm of Kiveris, Lattanzi, Mirrokni, Rastogi and Vassilvits
 "Connected Components in MapReduce and Beyond" (SoCC 2014): every round applies a
 large-star step (each node's larger neighbours link to its smallest neighbour) and then a
 small-star step (a node and its smaller neighbours link to the smallest of them). Both keep
-the components; together they shrink each component to a star around its smallest node in
-O(log² n) rounds. Rounds order nodes by a hash of their value (ties by value), so that ids
-given in a structured order behave as the random labels of that analysis; each star is
-then named by its smallest node.
+every node and every component; together they shrink each component to a star around its
+smallest node in O(log² n) rounds (measured: 7 for a 200-node path and for 80,000 random
+edges, 12 for a 10,000-node path, the last round changing nothing). Rounds order nodes by
+a hash of their value, ties by value, so that no numbering of the ids (along a chain, say)
+can be an unlucky order; each star is then named by its smallest node.
 
-A round is one Spark job with two shuffles: its edges are written as Parquet under
-`scratch` and read back, so the plan stays one round long whatever the number of rounds.
-Parquet rather than `localCheckpoint`: a local checkpoint's blocks live on executors and die
-with one (its lineage is cut, so nothing can recompute them). The rounds stop at the first
-one that changes no edge, counted while the round is written (`DataFrame.observe`), so
-nothing but counts reaches the driver.
+A round is one write through two shuffles, each grouping by node with a window (no join,
+nothing computed twice; a hub's group spills to disk rather than filling memory). Its
+edges are written as Parquet under `scratch` and read back, so the plan stays one round
+long whatever the number of rounds. Parquet rather than `localCheckpoint`: a local
+checkpoint lives on executors and dies with one, with no lineage left to recompute it. The
+rounds stop at the first that changes no edge, the changed edges counted while the round
+is written (`DataFrame.observe`): nothing but counts reaches the driver.
 """
 
 from __future__ import annotations
@@ -52,8 +54,8 @@ def connected_components(
     graph = declared.where(F.col("hi") != F.col("lo"))
     # An empty round would be pruned by adaptive execution, its counts with it.
     stars = graph if graph.isEmpty() else _contract(graph, scratch, node_type)
-    # A node's centre is the smallest of the stars' centres it is found with: its star's
-    # (smaller than the node) if any, else itself, a centre or a lone self-loop.
+    # Every node of an edge ends in a star, as a leaf `hi → lo` or as its centre `lo`; a node
+    # of self-loops only ends in none. A leaf's centre is smaller than the leaf itself.
     found = stars.union(stars.select(F.col("lo").alias("hi"), "lo")).union(
         declared.where(F.col("hi") == F.col("lo"))
     )
@@ -89,12 +91,13 @@ def _contract(graph: DataFrame, scratch: str, node_type: DataType) -> DataFrame:
 
 
 def _round(graph: DataFrame, large: Observation, small: Observation) -> DataFrame:
-    """A large-star then a small-star step on edges `hi → lo` (`hi > lo`, duplicates
-    allowed), counting into `large` and `small` the edges each step replaced."""
+    """A large-star then a small-star step on edges `hi → lo` (`hi > lo`), counting into
+    `large` and `small` the edges each step replaced. A round writes up to twice the edges
+    it keeps; the next drops the duplicates after its first shuffle."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    # Large-star: grouped by node, its edges to larger neighbours and to smaller ones.
+    # Large-star: each node with its larger (`up`) and smaller (`down`) neighbours.
     sides = graph.select(
         F.explode(
             F.array(
@@ -112,7 +115,7 @@ def _round(graph: DataFrame, large: Observation, small: Observation) -> DataFram
         .observe(large, F.count("m").alias("changed"))
         .select(F.col("up").alias("hi"), F.coalesce("m", "node").alias("lo"))
     )
-    # Small-star: grouped by node, its smaller neighbours and itself link to the smallest.
+    # Small-star: each node with its smaller neighbours; they and it link to the smallest.
     smallest = F.min("lo").over(Window.partitionBy("hi"))
     linked = (
         large_star.repartition("hi")
