@@ -10,9 +10,9 @@ The steps are those of `cosignatory.resolve.resolve`, each where its data lives:
    (`org_link`); the linked pairs' connected components are clustered one by one
    (`organization_component`).
 2. People, pass 1. Each mention's name and organization entity → its unit key; units,
-   block keys, block pairs as above; each pair is scored (`compare`). The components of
-   the *anchored* pairs (one organization) are clustered (`people_labels`): each unit's
-   cluster label is what co-signers are counted by.
+   block keys, block pairs as above; each pair is scored (`compare`). *Anchored* pairs
+   never leave one organization, so each organization's units are clustered along them
+   (`people_labels`): each unit's cluster label is what co-signers are counted by.
 3. People, pass 2. Two more statistics are joins: the labels that signed each letter,
    and the organizations bearing each name key. The components of *all* pairs are
    resolved one by one (`person_component`), each given the statistics it touches.
@@ -416,16 +416,23 @@ def resolve_mentions(mentions: DataFrame, staging: str) -> DataFrame:
         _side(profile, "b", sides), "b"
     )
     candidates = _stage(_map(compared, _compare, SCORED), path("person_candidates"))
-    anchored = candidates.where("anchored")
-    comp1 = _stage(_components(units, anchored, path("_cc_pass1")), path("pass1_components"))
+    # Anchored pairs never leave one organization: pass 1 runs per organization entity.
+    with_org = units.where("org != ''")
     pair_columns = ["a", "b", "anchored", "score", "features"]
-    pass1 = _gather(units, comp1, "units", ["key", "mentions"]).join(
-        _gather_pairs(anchored, comp1, pair_columns), "component", "left"
+    anchored = (
+        candidates.where("anchored")
+        .join(with_org.select(F.col("key").alias("a"), "org"), "a")
+        .groupBy("org")
+        .agg(F.collect_list(F.struct(*pair_columns)).alias("pairs"))
+    )
+    pass1 = (
+        with_org.groupBy("org")
+        .agg(F.collect_list(F.struct("key", "mentions")).alias("units"))
+        .join(anchored, "org", "left")
     )
     labels = _stage(_map(pass1, _labels, LABEL), path("pass1_labels"))
 
     # 3. People, pass 2: the statistics, then every component of all pairs.
-    with_org = units.where("org != ''")
     signers = (
         with_org.select("key", F.explode("letters").alias("letter"))
         .join(labels, "key")

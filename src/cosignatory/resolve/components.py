@@ -113,8 +113,9 @@ def _people(
 def people_labels(
     units: Sequence[Row], anchored: Iterable[Row], w: Weights = DEFAULT_WEIGHTS
 ) -> dict[str, str]:
-    """Pass 1 over one component of anchored pairs: unit key → label of its cluster (the
-    key of the cluster's root), the identity co-signers are counted by in pass 2."""
+    """Pass 1 over the units of one organization (or any union of components of the
+    anchored pairs): unit key → label of its cluster (the key of the cluster's root), the
+    identity co-signers are counted by in pass 2."""
     us, pc, pairs, _, _ = _people(units, anchored, w)
     link_within_organizations(pc, us, pairs)
     return {u.key: us[pc.find(i)].key for i, u in enumerate(us)}
