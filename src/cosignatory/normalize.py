@@ -164,6 +164,10 @@ class Surname:
     suffix: str  # class: ov, li, zada, oglu, gizi, ian, ski, patronymic, or ""
     gender: str  # "m", "f" or ""
 
+    def __hash__(self) -> int:
+        # Equal surnames have equal keys; a string caches its hash, a dataclass does not.
+        return hash(self.key)
+
 
 @lru_cache(maxsize=200_000)
 def split_surname(key: str) -> Surname:

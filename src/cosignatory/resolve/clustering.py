@@ -8,7 +8,7 @@ A forced union (a human "merge") ignores every constraint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence, Set
 
 
 class Clusters:
@@ -17,14 +17,15 @@ class Clusters:
     def __init__(
         self,
         n: int,
-        letters: list[frozenset[str]] | None = None,
+        letters: Sequence[Set[str]] | None = None,
         countries: list[frozenset[str]] | None = None,
     ) -> None:
         self.parent = list(range(n))
         self.size = [1] * n
-        self.letters: list[set[str] | None] = (
-            [set(x) for x in letters] if letters is not None else [None] * n
-        )
+        # The letters given are read, never changed: a cluster gets a set of its own when it
+        # first absorbs another (most never do).
+        self.letters: list[Set[str] | None] = list(letters) if letters is not None else [None] * n
+        self._merged_letters: dict[int, set[str]] = {}
         self.countries: list[frozenset[str]] = countries or [frozenset()] * n
         self.cannot: dict[int, set[int]] = {}
 
@@ -70,8 +71,12 @@ class Clusters:
         self.size[ra] += self.size[rb]
         la, lb = self.letters[ra], self.letters[rb]
         if la is not None and lb is not None:
-            la |= lb
+            mine = self._merged_letters.get(ra)
+            if mine is None:
+                mine = self.letters[ra] = self._merged_letters[ra] = set(la)
+            mine |= lb
             self.letters[rb] = None
+            self._merged_letters.pop(rb, None)
         self.countries[ra] = self.countries[ra] | self.countries[rb]
         moved = self.cannot.pop(rb, None)
         if moved:

@@ -93,7 +93,7 @@ def _people(
     us, index = _units(units)
     years = {m["id"]: m["year"] for row in units for m in row["mentions"] if m["year"]}
     profiles = [profile(u, [years[m] for m in u.mentions if m in years]) for u in us]
-    clusters = Clusters(len(us), letters=[frozenset(u.letters) for u in us])
+    clusters = Clusters(len(us), letters=[u.letters for u in us])
     pc = PersonClusters(
         clusters,
         [p.name for p in profiles],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from cosignatory.normalize import Surname, convention, name_key, respell, split_surname
 
@@ -60,10 +60,14 @@ class PersonName:
     surname: Surname
     middle: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Exact-match key: variants that fold to one spelling share it."""
         return f"{self.first} {self.surname.key}"
+
+    def __hash__(self) -> int:
+        # Equal names have equal keys; a string caches its hash, a dataclass does not.
+        return hash(self.key)
 
     @property
     def gender(self) -> str:

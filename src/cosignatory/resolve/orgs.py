@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA, Hamming, Indel
 
@@ -74,7 +74,18 @@ _PHRASES = (
     (r"\b(german\w*|deutsch\w*|allemand\w*|nemets\w*)\b", "germany"),
     (r"\b(french|francais\w*|frants\w*|franzosisch\w*)\b", "france"),
 )
-_PHRASE_RES = tuple((re.compile(p), r) for p, r in _PHRASES)
+
+
+def _needle(pattern: str) -> str:
+    """The letters every match of `pattern` starts with ("" when it has no fixed start)."""
+    m = re.match(r"(?:\^|\\b)?([a-z ]+)([?*{]?)", pattern)
+    if m is None or "|" in re.sub(r"\([^()]*\)", "", pattern):  # a top-level alternative
+        return ""
+    return m.group(1)[:-1] if m.group(2) else m.group(1)
+
+
+# Each phrase with the text it must contain to match, checked first: most names have none.
+_PHRASE_RES = tuple((_needle(p), re.compile(p), r) for p, r in _PHRASES)
 _STOP = frozenset(
     [
         "of",
@@ -283,14 +294,28 @@ class OrgName:
         """Exact-match key: word order, legal form, quotes and country left out."""
         return " ".join(sorted(set(self.tokens)))
 
+    @cached_property
+    def unique(self) -> tuple[str, ...]:
+        """The tokens, each once, in printed order."""
+        return tuple(dict.fromkeys(self.tokens))
+
+    @cached_property
+    def weight(self) -> float:
+        return sum(token_weight(t) for t in self.unique)
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        return KINDS.intersection(self.unique)
+
 
 @lru_cache(maxsize=500_000)
 def parse_org(printed: str) -> OrgName | None:
     """Parse a printed organization name; None when no content word is left."""
     text = re.sub(r"['’]s\b", "", printed)
     text = fold_text(text)
-    for pattern, repl in _PHRASE_RES:
-        text = pattern.sub(repl, text)
+    for needle, pattern, repl in _PHRASE_RES:
+        if needle in text:
+            text = pattern.sub(repl, text)
     words = [_word(w) for w in text.split() if w not in _STOP]
     countries = frozenset(w for w in words if w in COUNTRIES)
     tokens = tuple(name_key(w) for w in words if w not in COUNTRIES and w not in _STOP)
@@ -385,9 +410,8 @@ def _content(tokens: Iterable[str]) -> bool:
 
 def org_similarity(a: OrgName, b: OrgName) -> OrgSimilarity:
     """How much of each name the other covers, and what keeps them apart."""
-    ua, ub = tuple(dict.fromkeys(a.tokens)), tuple(dict.fromkeys(b.tokens))
-    wa = sum(token_weight(t) for t in ua)
-    wb = sum(token_weight(t) for t in ub)
+    ua, ub = a.unique, b.unique
+    wa, wb = a.weight, b.weight
     short, long_ = (ua, ub) if wa <= wb else (ub, ua)
     matched, rest_short, rest_long = _matched(short, long_)
     m = min(matched, min(wa, wb))
@@ -397,7 +421,7 @@ def org_similarity(a: OrgName, b: OrgName) -> OrgSimilarity:
         and all(_tokens_match(x, y) for x, y in zip(short, long_, strict=False))
     )
     conflict = bool(a.countries and b.countries and not a.countries & b.countries)
-    ka, kb = KINDS.intersection(ua), KINDS.intersection(ub)
+    ka, kb = a.kinds, b.kinds
     return OrgSimilarity(
         m / max(wa, wb),
         m / min(wa, wb),

@@ -15,6 +15,7 @@ only pairs touching new mentions are compared.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -122,7 +123,7 @@ def _resolve_people(
         records, key_of, printed_of, split_mentions(judgements, "person"), fresh
     )
     profiles = [profile(u, [year_of[m] for m in u.mentions if m in year_of]) for u in units]
-    clusters = Clusters(len(units), letters=[frozenset(u.letters) for u in units])
+    clusters = Clusters(len(units), letters=[u.letters for u in units])
     seed(clusters, unit_of, previous)
     apply(judgements, "person", clusters, unit_of.get)
     pc = PersonClusters(
@@ -174,8 +175,31 @@ def resolve(
     `previous_people` / `previous_organizations` map mention ids to the entity ids of an
     earlier run: those entities are kept and only new mentions are compared to them.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects, no cycles: collection would cost a quarter
+    try:
+        return _resolve(
+            sorted(records, key=lambda r: r.id),  # the order of the input never matters
+            judgements,
+            previous_people,
+            previous_organizations,
+            weights,
+            explain,
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(
+    records: Sequence[MentionRecord],
+    judgements: Sequence[Judgement],
+    previous_people: Mapping[str, str] | None,
+    previous_organizations: Mapping[str, str] | None,
+    weights: Weights,
+    explain: bool,
+) -> Resolution:
     res = Resolution()
-    records = sorted(records, key=lambda r: r.id)  # the order of the input never matters
     incremental = previous_people is not None or previous_organizations is not None
     pp, po = previous_people or {}, previous_organizations or {}
     fresh_p = {r.id for r in records if r.id not in pp} if incremental else None
