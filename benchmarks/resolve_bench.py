@@ -697,7 +697,7 @@ def _splink_db() -> Any:
     for setting in (
         "threads = 2",
         "memory_limit = '12GB'",
-        f"temp_directory = '{tempfile.mkdtemp(prefix='splink-duckdb-')}'",
+        f"temp_directory = '{Path(tempfile.gettempdir()) / 'cosignatory-splink-duckdb'}'",
         "preserve_insertion_order = false",
         "enable_progress_bar = false",
     ):
