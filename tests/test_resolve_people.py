@@ -194,3 +194,70 @@ def test_one_name_in_two_organizations_at_the_same_time_is_two_people() -> None:
     )
     assert same(res, "a-1", "c-1") and same(res, "b-1", "d-1")
     assert not same(res, "a-1", "b-1")
+
+
+def test_a_name_misprinted_in_one_organization_is_the_member_it_misprints() -> None:
+    org = "Lankaran Regional Development Public Union"
+    res = resolve(
+        [
+            m("a-1", "Aynur Mammadli", org, "2021-01-01"),
+            m("b-1", "Aynur Mammadil", org, "2021-06-01"),  # two letters swapped
+            m("c-1", "Rasul Imanov", org, "2022-01-01"),
+            m("d-1", "Rasul Imaov", org, "2022-06-01"),  # a letter dropped
+            m("e-1", "Nigar Nabiyeva", org, "2023-01-01"),
+            m("f-1", "NigarN abiyeva", org, "2023-06-01"),  # the space moved
+        ]
+    )
+    assert same(res, "a-1", "b-1") and same(res, "c-1", "d-1") and same(res, "e-1", "f-1")
+    assert len(set(res.person_of.values())) == 3
+    why = [e for e in res.evidence_for(res.person_of["a-1"]) if {e.left, e.right} == {"a-1", "b-1"}]
+    assert [(f.name, f.weight) for f in why[0].features] == [
+        ("misprint", 6.0),
+        ("organization", 5.0),
+    ]
+
+
+def test_a_misprint_is_no_reason_across_organizations_nor_for_a_gender_or_a_new_letter() -> None:
+    org = "Ganja Women's Rights Society"
+    res = resolve(
+        [
+            m("a-1", "Esmira Vahidova", "Sheki Civic Education Center", "2021-01-01"),
+            m("b-1", "Esmira Vahiodva", "Quba Media Freedom Union", "2021-06-01"),
+            m("c-1", "Kamala Mammadli", org, "2022-01-01"),
+            m("d-1", "Kamal Mammadli", org, "2022-06-01"),  # Kamal is a man's name
+            m("e-1", "Zumrud Jafarova", org, "2023-01-01"),
+            m("f-1", "Zumrud Gafarova", org, "2023-06-01"),  # a letter replaced
+        ]
+    )
+    assert len(set(res.person_of.values())) == 6
+
+
+def test_a_common_name_without_organization_joins_the_bearer_it_co_signs_with() -> None:
+    bearers = [
+        "Sumgait Youth Initiatives Union",
+        "Mingachevir Legal Education Center",
+        "Shirvan Cultural Heritage Fund",
+        "Nakhchivan Refugee Support Society",
+        "Barda Rural Development Association",
+        "Zagatala Public Health Institute",
+        "Gabala Migration Research Center",
+    ]
+    recs = [m(f"x{i}-1", "Parviz Mammadov", o, "2019-01-01") for i, o in enumerate(bearers)]
+    cosigners = [("Aqil Jamal", "Common Values Public Union"), ("Vugar Gadirov", "Youth Union")]
+    recs += [m("a-1", "Parviz Mammadov", "Baku Democracy Studies Union", "2020-01-01")]
+    recs += [m(f"a-{i + 2}", n, o, "2020-01-01") for i, (n, o) in enumerate(cosigners)]
+    recs += [m("b-1", "Parviz Məmmədov", None, "2021-01-01")]
+    recs += [m(f"b-{i + 2}", n, o, "2021-01-01") for i, (n, o) in enumerate(cosigners)]
+    res = resolve(recs)
+    assert same(res, "a-1", "b-1")
+    assert not any(same(res, "b-1", f"x{i}-1") for i in range(len(bearers)))
+    why = [e for e in res.evidence_for(res.person_of["a-1"]) if {e.left, e.right} == {"a-1", "b-1"}]
+    assert [(f.name, f.weight) for f in why[0].features] == [
+        ("first_name", 6.0),
+        ("surname_stem", 4.0),
+        ("surname_suffix", 0.0),
+        ("organization", 0.0),
+        ("years", 0.0),
+        ("name_frequency", -3.0),
+        ("cosigners", 8.0),
+    ]

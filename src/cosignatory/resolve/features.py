@@ -42,14 +42,47 @@ def _variant(x: str, y: str, sim: float, w: Weights) -> bool:
     return sim >= w.jw_threshold and min(len(x), len(y)) >= w.jw_min_length
 
 
-def compatible(a: PersonName, b: PersonName, w: Weights) -> bool:
-    """False when the names alone rule out one person (a veto: first name, suffix, gender)."""
-    if first_name(a, b, w).weight <= w.veto:
+def misprinted(a: PersonName, b: PersonName, w: Weights) -> bool:
+    """One name misprinted as the other: the letters run together (first name + surname
+    keys) are equal but for one letter dropped or two neighbours swapped, or only a space
+    lost or moved ("Imanov"/"Imaov", "Nigar Nabiyeva"/"NigarN abiyeva", "Mammadova"/
+    "Mammadvoa"). Never when the surnames mark different genders, nor for a dropped final
+    "a", which marks one (Kamal/Kamala, Jafarov/Jafarova); a replaced letter is another
+    name (Nadirov ≠ Gadirov)."""
+    if a.gender and b.gender and a.gender != b.gender:
         return False
+    x, y = a.first + a.surname.key, b.first + b.surname.key
+    if x == y:
+        return True
+    if len(x) < len(y):
+        a, b, x, y = b, a, y, x
+    if len(y) < w.misprint_min_length:
+        return False
+    if len(x) == len(y):  # a swap is one OSA edit but two Levenshtein ones
+        return OSA.distance(x, y, score_cutoff=1) == 1 and Levenshtein.distance(x, y) == 2
+    if len(x) != len(y) + 1 or Indel.distance(x, y, score_cutoff=1) != 1:
+        return False
+    finals = {len(a.first) - 1, len(x) - 1}
+    return any(x[:k] + x[k + 1 :] == y and not (k in finals and x[k] == "a") for k in range(len(x)))
+
+
+def misprint(a: PersonName, b: PersonName, w: Weights) -> Feature:
+    """The names are one misprint apart (`misprinted`)."""
+    detail = f"{a.key} ~ {b.key} (a letter dropped or swapped, or a space moved)"
+    return Feature("misprint", w.misprint, detail)
+
+
+def compatible(a: PersonName, b: PersonName, w: Weights) -> bool:
+    """False when the names alone rule out one person (a veto: first name, suffix, gender),
+    unless one is a misprint of the other."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
     stem = surname_stem(a, b, w)
-    return not (stem.weight > 0 and surname_suffix(a, b, w).weight <= w.veto)
+    if first_name(a, b, w).weight > w.veto and not (
+        stem.weight > 0 and surname_suffix(a, b, w).weight <= w.veto
+    ):
+        return True
+    return misprinted(a, b, w)
 
 
 def first_name(a: PersonName, b: PersonName, w: Weights) -> Feature:
@@ -65,6 +98,8 @@ def first_name(a: PersonName, b: PersonName, w: Weights) -> Feature:
         if x[0] == y[0]:
             return Feature("first_name", w.first_initial, f"initial {x[0]}")
         return Feature("first_name", w.first_differ, f"{x} ≠ {y}")
+    if x + "a" == y or y + "a" == x:  # a final -a makes a woman's name: Kamal ≠ Kamala
+        return Feature("first_name", w.first_differ, f"{x} ≠ {y} (a man's and a woman's name)")
     sim = JaroWinkler.similarity(x, y)
     if _variant(x, y, sim, w):
         return Feature("first_name", w.first_variant, f"{x} ~ {y} (jw {sim:.2f})")
@@ -110,9 +145,13 @@ def organization(a: str | None, b: str | None, w: Weights) -> Feature:
     return Feature("organization", w.org_differ, "different organizations")
 
 
-def name_frequency(others: int, w: Weights) -> Feature:
-    """The matching name is also borne in `others` organizations the two do not hold."""
-    weight = -w.frequency_each * math.log2(1 + others)
+def name_frequency(others: int, shared: int, w: Weights) -> Feature:
+    """The matching name is also borne in `others` organizations the two do not hold: any of
+    those bearers could be the one printed. With co-signers in common (`shared`), only a
+    bearer in the same circle could, so each doubling of the others then costs only the
+    prior odds (`frequency_cosigned`, 1 bit) instead of `frequency_each`."""
+    each = w.frequency_cosigned if shared else w.frequency_each
+    weight = -each * math.log2(1 + others)
     return Feature("name_frequency", weight, f"name also in {others} other organizations")
 
 

@@ -26,7 +26,7 @@ def person_keys(name: str | None, organization: str | None = None) -> list[str]:
     keys = [f"s|{skeleton(stem)[:4]}|{p.first[:1]}", f"f|{p.first}|{stem[:3]}", f"k|{p.key}"]
     o = parse_org(organization) if organization and p.first else None
     if o is not None:
-        keys.append(f"fo|{p.first}|{o.key}")
+        keys.append(f"fo|{p.first[:1]}|{o.key}")
     return keys
 
 

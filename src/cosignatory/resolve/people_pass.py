@@ -57,13 +57,14 @@ def profile(unit: Unit, years: Sequence[int]) -> Profile:
 
 
 def person_block_keys(p: Profile) -> list[str]:
-    """Surname skeleton + initial, first name + stem start, the name key, and first name in
-    the organization (for a surname printed two ways in one organization)."""
+    """Surname skeleton + initial, first name + stem start, the name key, and the initial in
+    the organization (for a surname printed two ways, or a name misprinted, in one
+    organization: members of one organization are few)."""
     n = p.name
     stem = n.surname.stem
     keys = [f"s|{skeleton(stem)[:4]}|{n.first[:1]}", f"f|{n.first}|{stem[:3]}", f"k|{n.key}"]
     if n.first and p.org:
-        keys.append(f"o|{n.first}|{p.org}")
+        keys.append(f"o|{n.first[:1]}|{p.org}")
     return keys
 
 
@@ -88,10 +89,15 @@ def compare(
     if not letters_a.isdisjoint(letters_b):
         return None  # nobody signs one letter twice
     feats = list(_name_features(a.name, b.name, w))
-    if min(f.weight for f in feats) <= w.veto:
-        return None
+    vetoed = min(f.weight for f in feats) <= w.veto
     total = sum(f.weight for f in feats)
-    if a.org and a.org == b.org and total + w.org_same >= w.threshold:
+    same_org = bool(a.org) and a.org == b.org
+    if same_org and (vetoed or total < w.misprint) and F.misprinted(a.name, b.name, w):
+        # Within one organization a misprinted name is read as the member's name.
+        feats, total, vetoed = [F.misprint(a.name, b.name, w)], w.misprint, False
+    if vetoed:
+        return None
+    if same_org and total + w.org_same >= w.threshold:
         feats.append(F.organization(a.org, b.org, w))
         return True, total + w.org_same, feats
     if total + w.cosigner_max + w.org_same >= w.threshold:
@@ -162,12 +168,12 @@ def link_across_organizations(
         else:
             feats.append(F.organization("x", "x" if oi & oj else "y", w))
         feats.append(F.years(a.years, b.years, w))
+        shared = pc.shared_cosigners(ri, rj)
         if feats[1].weight > 0:  # the name matches: how many others could it be?
             bearers = orgs_of_key.get(a.name.key, empty) | orgs_of_key.get(b.name.key, empty)
             others = len(bearers - oi - oj)
             if others:
-                feats.append(F.name_frequency(others, w))
-        shared = pc.shared_cosigners(ri, rj)
+                feats.append(F.name_frequency(others, shared, w))
         if shared:
             feats.append(F.cosigners(shared, w))
         return sum(f.weight for f in feats), shared, feats
