@@ -364,9 +364,14 @@ def _tokens_match(a: str, b: str) -> bool:
     return False
 
 
-def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, list[str], list[str]]:
+SHORT_WORD = 5  # letters: a misspelling of a word this short may be another word
+
+
+def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, list[str], list[str], bool]:
     """Weight of the tokens of `a` that find a partner in `b` (each partner used once; a
-    misspelt partner after the exact ones), and the tokens left unmatched on each side."""
+    misspelt partner after the exact ones), the tokens left unmatched on each side, and
+    whether a distinctive word found its partner only as a misspelling."""
+    misspelt = False
     free = list(dict.fromkeys(b))
     left: list[str] = []
     total = 0.0
@@ -383,11 +388,13 @@ def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, list[str], 
         for i, u in enumerate(free):
             if _one_slip(t, u):
                 total += max(token_weight(t), token_weight(u))
+                short = min(len(t), len(u)) <= SHORT_WORD
+                misspelt = misspelt or (short and _content((t,)) and token_weight(t) == 1.0)
                 del free[i]
                 break
         else:
             unmatched.append(t)
-    return total, unmatched, free
+    return total, unmatched, free, misspelt
 
 
 @dataclass(frozen=True)
@@ -402,6 +409,11 @@ class OrgSimilarity:
     # Rights" "Center for Human Rights"); measured on the resolve benchmark (300k), this
     # and `_spelt` raise organizations' B-cubed F1 from 0.969 to 0.976.
     word_conflict: bool = False
+    # A short distinctive word matched only as a misspelling (Nopa ~ Nopal, Vila ~ Vial):
+    # short names lie one letter apart from other real names, so the match needs a shared
+    # person. Measured on the resolve benchmark (300k): organizations' B-cubed F1 0.976 →
+    # 0.981 (precision 0.971 → 0.985). Long words one slip apart are one word misspelt.
+    misspelt: bool = False
 
 
 def _content(tokens: Iterable[str]) -> bool:
@@ -413,7 +425,7 @@ def org_similarity(a: OrgName, b: OrgName) -> OrgSimilarity:
     ua, ub = a.unique, b.unique
     wa, wb = a.weight, b.weight
     short, long_ = (ua, ub) if wa <= wb else (ub, ua)
-    matched, rest_short, rest_long = _matched(short, long_)
+    matched, rest_short, rest_long, misspelt = _matched(short, long_)
     m = min(matched, min(wa, wb))
     prefix = (
         len(short) >= 2
@@ -429,6 +441,7 @@ def org_similarity(a: OrgName, b: OrgName) -> OrgSimilarity:
         conflict,
         bool(ka and kb and not ka & kb),
         _content(rest_short) and _content(rest_long),
+        misspelt,
     )
 
 
@@ -472,6 +485,8 @@ def same_org(sim: OrgSimilarity, shared_people: int = 0) -> bool:
     if sim.country_conflict or sim.kind_conflict:
         return False
     if sim.word_conflict:
+        return sim.overlap >= 0.8 and shared_people >= SHARED_PEOPLE
+    if sim.misspelt:
         return sim.overlap >= 0.8 and shared_people >= SHARED_PEOPLE
     if sim.overlap >= 0.8 or sim.prefix:
         return True
