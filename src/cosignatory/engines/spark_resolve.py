@@ -25,7 +25,6 @@ within the whole corpus: the entities, ids and evidence are the same.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 RowFn = Callable[[Row], Iterable[Row]]
 
-_YEAR = re.compile(r"^(\d{4})")
 _CHUNK = 4096
 
 ORG_MENTION = "id string, letter_id string, printed string, key string, person_key string"
@@ -186,23 +184,18 @@ def _org_component(row: Row) -> Iterable[Row]:
 
 
 def _person_mention(row: Row) -> Iterable[Row]:
-    from cosignatory.resolve.names import parse_person
-    from cosignatory.resolve.people_pass import person_unit_key
+    from cosignatory.resolve.people_pass import person_mention
 
-    if not row["name"]:
+    m = person_mention(row["id"], row["name"], row["organization_id"], row["date"])
+    if m is None:
         return ()
-    printed = " ".join(row["name"].split())
-    name = parse_person(printed)
-    if name is None:
-        return ()
-    year = _YEAR.match(row["date"] or "")
     return (
         {
             "id": row["id"],
             "letter_id": row["letter_id"],
-            "printed": printed,
-            "year": int(year.group(1)) if year else None,
-            "key": person_unit_key(name, row["organization_id"] or "", row["id"]),
+            "printed": m.printed,
+            "year": m.year,
+            "key": m.key,
         },
     )
 

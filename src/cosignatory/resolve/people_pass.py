@@ -15,6 +15,7 @@ bearing each name key, and the pass-1 clusters (by label) that signed each lette
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,10 +41,31 @@ class Profile:
     years: tuple[int, int] | None  # first and last letter year
 
 
-def person_unit_key(name: PersonName, org: str, mention_id: str) -> str:
-    """Mentions of one name key in one organization are one unit; without an organization
-    a name says too little to group mentions unseen."""
-    return f"{name.key}|{org}" if org else f"{name.key}|#{mention_id}"
+_YEAR = re.compile(r"^(\d{4})")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """What the people passes read of one mention."""
+
+    printed: str  # the name as printed, spaces normalized
+    key: str  # its unit key
+    year: int | None  # the letter's year
+
+
+def person_mention(
+    mention_id: str, name: str | None, org: str | None, date: str | None
+) -> PersonMention | None:
+    """A mention's printed name, unit key (`org`: its organization entity) and year; None
+    without a name that parses. Mentions of one name key in one organization are one unit;
+    without an organization a name says too little to group mentions unseen."""
+    printed = " ".join((name or "").split())
+    parsed = parse_person(printed) if printed else None
+    if parsed is None:
+        return None
+    key = f"{parsed.key}|{org}" if org else f"{parsed.key}|#{mention_id}"
+    year = _YEAR.match(date or "")
+    return PersonMention(printed, key, int(year.group(1)) if year else None)
 
 
 def profile(unit: Unit, years: Sequence[int]) -> Profile:

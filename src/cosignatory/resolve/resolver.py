@@ -16,7 +16,6 @@ only pairs touching new mentions are compared.
 from __future__ import annotations
 
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -40,7 +39,7 @@ from cosignatory.resolve.people_pass import (
     link_across_organizations,
     link_within_organizations,
     person_block_keys,
-    person_unit_key,
+    person_mention,
     printed_variants,
     profile,
     signers_of_letters,
@@ -48,8 +47,6 @@ from cosignatory.resolve.people_pass import (
 from cosignatory.resolve.records import Evidence, Judgement, MentionRecord, Resolution
 from cosignatory.resolve.scoring import DEFAULT_WEIGHTS, Weights
 from cosignatory.resolve.units import entities, group_units, seed
-
-_YEAR = re.compile(r"^(\d{4})")
 
 
 def _resolve_orgs(
@@ -109,16 +106,11 @@ def _resolve_people(
     printed_of: dict[str, str] = {}
     year_of: dict[str, int] = {}
     for r in records:
-        if not r.name:
-            continue
-        printed = " ".join(r.name.split())
-        p = parse_person(printed)
-        if p is None:
-            continue
-        key_of[r.id] = person_unit_key(p, res.organization_of.get(r.id, ""), r.id)
-        printed_of[r.id] = printed
-        if r.date and (ym := _YEAR.match(r.date)):
-            year_of[r.id] = int(ym.group(1))
+        m = person_mention(r.id, r.name, res.organization_of.get(r.id), r.date)
+        if m is not None:
+            key_of[r.id], printed_of[r.id] = m.key, m.printed
+            if m.year is not None:
+                year_of[r.id] = m.year
     units, unit_of = group_units(
         records, key_of, printed_of, split_mentions(judgements, "person"), fresh
     )
