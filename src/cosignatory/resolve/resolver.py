@@ -1,14 +1,17 @@
 """The resolver: mentions (and judgements) in, people and organizations out.
 
-Organizations first: printed names → keys (`orgs`), exact keys grouped, similar keys
-linked. Then people: mentions with one name key and one organization form a profile
-(the unit compared; a mention without an organization stays a profile of its own).
+Organizations first (`org_pass`): printed names → keys (`orgs`), exact keys grouped,
+similar keys linked. Then people (`people_pass`): mentions with one name key and one
+organization form a profile (the unit compared; a mention without an organization stays
+a profile of its own).
 Profiles sharing a block key are scored with the features of `features` under the priors
 of `scoring`, in two passes: within one organization the name decides; across
 organizations, or without one, the name, how many other organizations bear it, and the
 co-signers and careers of the two whole clusters (`context`) decide, best score first,
 re-scored whenever a side has grown. Human judgements come first and always win.
-Everything is deterministic: the same input gives the same entities and ids. Given the
+Everything is deterministic: the same mentions, in any order, give the same entities and
+ids. The steps are functions of what they are given, so an engine can run them per
+connected component (`components`, `cosignatory.engines.spark_resolve`). Given the
 assignments of an earlier run (`previous`), earlier entities are kept as they were and
 only pairs touching new mentions are compared.
 """
