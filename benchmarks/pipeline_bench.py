@@ -22,7 +22,6 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -103,7 +102,11 @@ def _memory(pid: int, field: str) -> int:
 
 
 def driver_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak RSS: VmHWM, since ru_maxrss is inherited across fork and exec
+    from the parent (which may have held the corpus while generating it)."""
+    with open("/proc/self/status") as status:
+        line = next(x for x in status if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def run_single(corpus: Path, work: Path) -> dict[str, Any]:
