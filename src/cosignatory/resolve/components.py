@@ -27,6 +27,7 @@ from cosignatory.resolve.people_pass import (
     Candidate,
     link_across_organizations,
     link_within_organizations,
+    person_clusters,
     printed_variants,
     profile,
 )
@@ -94,13 +95,7 @@ def _people(
     years = {m["id"]: m["year"] for row in units for m in row["mentions"] if m["year"]}
     profiles = [profile(u, [years[m] for m in u.mentions if m in years]) for u in us]
     clusters = Clusters(len(us), letters=[u.letters for u in us])
-    pc = PersonClusters(
-        clusters,
-        [p.name for p in profiles],
-        [p.org for p in profiles],
-        [p.years for p in profiles],
-        w,
-    )
+    pc = person_clusters(clusters, profiles, w)
     anchored: list[Candidate] = []
     context: list[Candidate] = []
     for x in pairs:

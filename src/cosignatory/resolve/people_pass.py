@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from cosignatory.normalize import skeleton
 from cosignatory.resolve import features as F
+from cosignatory.resolve.clustering import Clusters
 from cosignatory.resolve.context import PersonClusters
 from cosignatory.resolve.names import PersonName, parse_person
 from cosignatory.resolve.records import Evidence, Feature
@@ -75,6 +76,17 @@ def profile(unit: Unit, years: Sequence[int]) -> Profile:
     org = unit.base_key.split("|", 1)[1]
     return Profile(
         name, "" if org.startswith("#") else org, (min(years), max(years)) if years else None
+    )
+
+
+def person_clusters(clusters: Clusters, profiles: Sequence[Profile], w: Weights) -> PersonClusters:
+    """The clusters of `profiles` (already seeded, if at all), with their names and careers."""
+    return PersonClusters(
+        clusters,
+        [p.name for p in profiles],
+        [p.org for p in profiles],
+        [p.years for p in profiles],
+        w,
     )
 
 

@@ -24,7 +24,6 @@ from collections.abc import Mapping, Sequence
 
 from cosignatory.resolve.blocking import candidate_pairs
 from cosignatory.resolve.clustering import Clusters
-from cosignatory.resolve.context import PersonClusters
 from cosignatory.resolve.judgements import apply, split_mentions
 from cosignatory.resolve.names import parse_person
 from cosignatory.resolve.org_pass import (
@@ -42,6 +41,7 @@ from cosignatory.resolve.people_pass import (
     link_across_organizations,
     link_within_organizations,
     person_block_keys,
+    person_clusters,
     person_mention,
     printed_variants,
     profile,
@@ -121,13 +121,7 @@ def _resolve_people(
     clusters = Clusters(len(units), letters=[u.letters for u in units])
     seed(clusters, unit_of, previous)
     apply(judgements, "person", clusters, unit_of.get)
-    pc = PersonClusters(
-        clusters,
-        [p.name for p in profiles],
-        [p.org for p in profiles],
-        [p.years for p in profiles],
-        w,
-    )
+    pc = person_clusters(clusters, profiles, w)
     anchored: list[Candidate] = []
     context: list[Candidate] = []
     for i, j in candidate_pairs(
