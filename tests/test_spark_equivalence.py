@@ -181,3 +181,58 @@ def test_reuse_equals_the_analysis_of_the_local_store(spark_run: Any, local_db: 
     rows = _parquet(spark_run.output, "reuse", columns(REUSE))
     assert len(expected) >= 10, "too few reprinted letters to compare"
     assert sorted(tuple(r.values()) for r in rows) == expected
+
+
+def test_minhash_reuse_on_spark_equals_the_analysis_of_the_local_store(
+    spark: Any, spark_run: Any, local_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from cosignatory.analyze import Candidates, Settings, corpus_reuse, load_corpus
+    from cosignatory.engines.spark import find_reuse_on_spark
+    from cosignatory.engines.tables import REUSE, columns, reuse_row
+
+    settings = Settings(candidates=Candidates.minhash)
+    for table in ("documents", "letters"):
+        shutil.copytree(spark_run.output / table, tmp_path / table)
+    find_reuse_on_spark(spark, tmp_path, settings)
+    with Store.open(local_db, create=False) as store:
+        corpus = load_corpus(store)
+    expected = sorted(tuple(reuse_row(r).values()) for r in corpus_reuse(corpus, settings))
+    winnowed = sorted(tuple(reuse_row(r).values()) for r in corpus_reuse(corpus))
+    rows = _parquet(tmp_path, "reuse", columns(REUSE))
+    assert sorted(tuple(r.values()) for r in rows) == expected
+    assert expected != winnowed, "the two candidate methods should differ on this corpus"
+
+
+def test_cli_runs_spark_with_minhash_reuse_and_loads_the_output(spark: Any, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from cosignatory.cli import app
+
+    out, db = tmp_path / "run", tmp_path / "loaded.db"
+    args = ["ingest", "--engine", "spark", "--input", str(CORPUS), "--output", str(out)]
+    result = CliRunner().invoke(app, [*args, "--reuse-candidates", "minhash"])
+    assert result.exit_code == 0, result.output
+    assert " ".join(result.output.split()) == (
+        "3 files: 3 documents stored, 0 duplicates, 0 failed (see "
+        f"{out}/errors). Found 5 letters, 75 signatories, 47 people, 46 organizations, "
+        f"3 reused passages. Load them with `cosignatory load {out}`."
+    )
+    assert CliRunner().invoke(app, ["load", str(out), "--db", str(db)]).exit_code == 0
+    shown = CliRunner().invoke(
+        app, ["reuse", "--db", str(db), "--candidates", "minhash", "--format", "jsonl"]
+    )
+    spans = {
+        (r["letter_a"], r["start_a"], r["end_a"], r["letter_b"], r["start_b"], r["end_b"])
+        for r in map(json.loads, shown.stdout.splitlines())
+    }
+    parquet = _parquet(
+        out, "reuse", ["letter_a", "a_start", "a_end", "letter_b", "b_start", "b_end"]
+    )
+    assert spans == {tuple(r.values()) for r in parquet}
+    assert len(spans) == 3
+    bad = CliRunner().invoke(app, [*args, "--reuse-candidates", "lsh"])
+    assert bad.exit_code == 2

@@ -4,10 +4,11 @@ from cosignatory.analyze.claims import Claim, Conflict, conflicts, corpus_claims
 from cosignatory.analyze.coalition import Coalition, Step, coalitions
 from cosignatory.analyze.data import Corpus, LetterInfo, Signing, load_corpus
 from cosignatory.analyze.network import Network, bipartite_graph, build_network
-from cosignatory.analyze.reuse import Reuse, Settings, corpus_reuse, find_reuse
+from cosignatory.analyze.reuse import Candidates, Reuse, Settings, corpus_reuse, find_reuse
 from cosignatory.analyze.timeline import by_month, timeline
 
 __all__ = [
+    "Candidates",
     "Claim",
     "Coalition",
     "Conflict",

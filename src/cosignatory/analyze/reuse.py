@@ -10,6 +10,9 @@ pair into runs, aligns each run's region word by word (Levenshtein on words, rap
 and keeps the best-scoring stretch of that alignment path (a Smith–Waterman score:
 +1 a matching word, -1 a changed, added or dropped one). Every step is linear in the
 corpus but the alignment of candidate pairs; no pair of letters from one document.
+
+`Settings(candidates=Candidates.minhash)` pairs letters by MinHash LSH instead: the band keys
+of overlapping passage windows (`cosignatory.analyze.minhash`), one shared key enough.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz.distance import Levenshtein
 
 from cosignatory.analyze.data import Corpus
+from cosignatory.analyze.minhash import passage_keys
 
 WORD = re.compile(r"\w+")
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -67,12 +72,26 @@ class Reuse:
     similarity: float  # 2 * matched / (words in a + words in b)
 
 
+class Candidates(StrEnum):
+    """How pairs of letters to align are found."""
+
+    winnow = "winnow"  # shared winnowed n-gram fingerprints (after passim): the default
+    minhash = "minhash"  # MinHash LSH over passage windows (cosignatory.analyze.minhash)
+
+
 @dataclass(frozen=True)
 class Settings:
+    """How candidates are found (`candidates`: "winnow" or "minhash") and what is kept."""
+
     n: int = 5
-    window: int = 4
-    max_df: int = 100
-    min_shared: int = 2
+    candidates: Candidates = Candidates.winnow
+    window: int = 4  # winnow: n-gram hashes per window
+    min_shared: int = 2  # winnow: fingerprints a candidate pair shares
+    span: int = 16  # minhash: n-grams per passage window
+    stride: int = 8  # minhash: n-grams between window starts
+    bands: int = 16  # minhash: LSH bands ...
+    rows: int = 2  # ... of this many MinHash values; a pair shares one band
+    max_df: int = 100  # fingerprints or band keys in more letters are boilerplate
     min_words: int = 8
     min_similarity: float = 0.5
     gap: int = 12  # words between shared n-grams of one run
@@ -131,9 +150,29 @@ def winnow(hashes: NDArray[np.uint64], window: int) -> NDArray[np.uint64]:
     return np.unique(minima)
 
 
+def fingerprints(words: Sequence[str], settings: Settings) -> NDArray[np.uint64]:
+    """The distinct keys by which a text meets others: its winnowed n-gram hashes, or the
+    MinHash LSH band keys of its passages (`cosignatory.analyze.minhash`)."""
+    hashes = ngram_hashes(words, settings.n)
+    if settings.candidates is Candidates.minhash:
+        return passage_keys(
+            hashes,
+            span=settings.span,
+            stride=settings.stride,
+            bands=settings.bands,
+            rows=settings.rows,
+        )
+    return winnow(hashes, settings.window)
+
+
+def min_common(settings: Settings) -> int:
+    """Keys two texts must share to be aligned: `min_shared` fingerprints, or one band."""
+    return 1 if settings.candidates is Candidates.minhash else settings.min_shared
+
+
 def candidate_pairs(texts: Sequence[Text], settings: Settings) -> list[tuple[int, int, int]]:
-    """(i, j, shared fingerprints) for pairs of texts from different groups, i < j."""
-    prints = [winnow(ngram_hashes(t.tokens.words, settings.n), settings.window) for t in texts]
+    """(i, j, shared keys) for pairs of texts from different groups, i < j."""
+    prints = [fingerprints(t.tokens.words, settings) for t in texts]
     if not prints:
         return []
     hashes = np.concatenate(prints)
@@ -160,10 +199,11 @@ def candidate_pairs(texts: Sequence[Text], settings: Settings) -> list[tuple[int
     if not codes:
         return []
     pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+    enough = counts >= min_common(settings)
     out = []
     for code, count in zip(
-        pairs[counts >= settings.min_shared].tolist(),
-        counts[counts >= settings.min_shared].tolist(),
+        pairs[enough].tolist(),
+        counts[enough].tolist(),
         strict=True,
     ):
         i, j = divmod(code, total)

@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 
 from cosignatory.analyze import (
+    Candidates,
+    Settings,
     bipartite_graph,
     build_network,
     coalitions,
@@ -24,7 +26,13 @@ from cosignatory.analyze import (
 )
 from cosignatory.analyze.data import Corpus
 from cosignatory.cli import app
-from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
+from cosignatory.cli.options import (
+    DEFAULT_DB_PATH,
+    CandidatesOption,
+    DbOption,
+    Format,
+    FormatOption,
+)
 from cosignatory.cli.output import render
 from cosignatory.export import (
     all_tables,
@@ -103,12 +111,15 @@ def coalition(
 
 @app.command()
 def reuse(
-    db: DbOption = DEFAULT_DB_PATH, fmt: FormatOption = Format.table, limit: LimitOption = 0
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = Format.table,
+    limit: LimitOption = 0,
+    candidates: CandidatesOption = Candidates.winnow,
 ) -> None:
     """Passages shared between letters (near-verbatim or lightly edited), most words first."""
     corpus = _corpus(db)
     rows = []
-    for r in corpus_reuse(corpus):
+    for r in corpus_reuse(corpus, Settings(candidates=candidates)):
         rows.append(
             {
                 "matched": r.matched,

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from cosignatory import pipeline
+from cosignatory.analyze.reuse import Candidates
 from cosignatory.cli import app
 from cosignatory.cli.corrections import read_jsonl
 from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption, Format, FormatOption
@@ -58,6 +59,15 @@ def ingest(
         Path | None,
         typer.Option("--output", help="Parquet output folder for --engine spark.", file_okay=False),
     ] = None,
+    candidates: Annotated[
+        Candidates,
+        typer.Option(
+            "--reuse-candidates",
+            help="--engine spark: pair letters for the reuse table by shared winnowed n-grams "
+            "or by MinHash LSH over passages.",
+            case_sensitive=False,
+        ),
+    ] = Candidates.winnow,
 ) -> None:
     """Read documents, extract their letters and signatories, store them, and resolve entities.
 
@@ -69,7 +79,7 @@ def ingest(
             raise typer.BadParameter("--engine spark needs --output DIR", param_hint="--output")
         from cosignatory.cli.spark import spark_ingest
 
-        spark_ingest(inputs or [str(p) for p in paths or []], output, master, quiet)
+        spark_ingest(inputs or [str(p) for p in paths or []], output, master, quiet, candidates)
         return
     if not paths:
         raise typer.BadParameter("give at least one file or folder", param_hint="PATHS")

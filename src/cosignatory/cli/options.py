@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from cosignatory.analyze.reuse import Candidates
 from cosignatory.store import DEFAULT_DB
 
 
@@ -29,3 +30,12 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
 ]
 DEFAULT_DB_PATH = DEFAULT_DB
+CandidatesOption = Annotated[
+    Candidates,
+    typer.Option(
+        "--candidates",
+        help="How letters to align are paired: shared winnowed n-grams, or MinHash LSH "
+        "over passages.",
+        case_sensitive=False,
+    ),
+]

@@ -12,17 +12,24 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cosignatory.analyze.reuse import Candidates, Settings
 from cosignatory.cli import app
 from cosignatory.cli.options import DEFAULT_DB_PATH, DbOption
 
 err = Console(stderr=True)
 
 
-def spark_ingest(inputs: list[str], output: Path, master: str, quiet: bool = False) -> None:
+def spark_ingest(
+    inputs: list[str],
+    output: Path,
+    master: str,
+    quiet: bool = False,
+    candidates: Candidates = Candidates.winnow,
+) -> None:
     """Run the pipeline on Spark over `inputs` (files, folders, globs); Parquet to `output`."""
     from cosignatory.engines import run_spark_ingest
 
-    report = run_spark_ingest(inputs, output, master)
+    report = run_spark_ingest(inputs, output, master, reuse=Settings(candidates=candidates))
     if not quiet:
         err.print(
             f"{report.files} files: {report.documents} documents stored, "

@@ -8,8 +8,9 @@ letters, mentions and entities, with the same ids.
 
 Resolution runs as Spark jobs (`spark_resolve`): units, statistics, block pairs and pair
 scores are joins and row functions, and the resolver clusters each connected component of
-the pairs apart. Reuse runs the reuse analysis's own method, its fingerprint joins done by
-Spark and each candidate pair aligned by `find_reuse`.
+the pairs apart. Reuse runs the reuse analysis's own method, its fingerprint joins (winnowed
+n-grams, or MinHash LSH band keys) done by Spark and each candidate pair aligned by
+`find_reuse`.
 
 The driver lists input paths and reads back counts; no document passes through it. Each
 stage writes Parquet and the next reads it, so no stage holds the corpus in memory.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cosignatory.analyze.reuse import Settings as ReuseSettings
+from cosignatory.analyze.reuse import min_common
 from cosignatory.engines import tables as T
 from cosignatory.engines.shards import is_parquet, list_inputs
 from cosignatory.engines.spark_resolve import resolve_mentions
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 
     from cosignatory.analyze.reuse import Text as ReuseText
 
+DEFAULT_REUSE = ReuseSettings()
 BATCH_ROWS = 256  # documents per Arrow batch: bounds a task's memory, whatever a shard holds
 
 
@@ -97,9 +100,11 @@ def run_spark_ingest(
     master: str = "local[*]",
     *,
     spark: SparkSession | None = None,
+    reuse: ReuseSettings = DEFAULT_REUSE,
 ) -> SparkReport:
-    """Read the shards matched by `inputs`, extract, resolve and find reuse on Spark, and
-    write every table as Parquet under `output` (replacing an earlier run's)."""
+    """Read the shards matched by `inputs`, extract, resolve and find reuse (as `reuse`
+    says) on Spark, and write every table as Parquet under `output` (replacing an earlier
+    run's)."""
     files = list_inputs(inputs)
     if not files:
         raise SparkError(f"no input files in {', '.join(inputs)}")
@@ -111,7 +116,7 @@ def run_spark_ingest(
         ("read", lambda: _read(spark, files, output)),
         ("extract", lambda: _extract(spark, output)),
         ("resolve", lambda: _resolve(spark, output)),
-        ("reuse", lambda: _reuse(spark, output)),
+        ("reuse", lambda: find_reuse_on_spark(spark, output, reuse)),
     )
     try:
         for name, stage in stages:
@@ -309,13 +314,16 @@ def _resolve(spark: SparkSession, output: Path) -> None:
 # Stage 4: reuse, found as `cosignatory.analyze.reuse` finds it, its joins done by Spark ------
 
 
-def _reuse(spark: SparkSession, output: Path) -> None:
-    """Winnowed n-gram fingerprints per letter; a fingerprint found in 2..max_df letters pairs
-    them (commoner ones are boilerplate, skipped as passim skips them); pairs of letters from
-    different documents sharing `min_shared` fingerprints are aligned by `find_reuse`."""
+def find_reuse_on_spark(
+    spark: SparkSession, output: Path, settings: ReuseSettings = DEFAULT_REUSE
+) -> None:
+    """Write `output`/reuse from its `documents` and `letters`: each letter's fingerprints
+    (winnowed n-gram hashes, or MinHash LSH band keys of its passages); a fingerprint found
+    in 2..max_df letters pairs them (commoner ones are boilerplate, skipped as passim skips
+    them); pairs of letters from different documents sharing enough of them are aligned by
+    `find_reuse`."""
     from pyspark.sql import functions as F
 
-    settings = ReuseSettings()
     documents = spark.read.parquet(_path(output, "documents")).select(
         F.col("id").alias("document_id"),
         "text",
@@ -356,7 +364,7 @@ def _reuse(spark: SparkSession, output: Path) -> None:
         a.join(b, (F.col("a.print") == F.col("b.print")) & (F.col("a.rank") < F.col("b.rank")))
         .groupBy(F.col("a.rank").alias("rank_a"), F.col("b.rank").alias("rank_b"))
         .count()
-        .where(F.col("count") >= settings.min_shared)
+        .where(F.col("count") >= min_common(settings))
     )
     first = texts.select(F.col("rank").alias("rank_a"), F.col("letter").alias("a"))
     second = texts.select(F.col("rank").alias("rank_b"), F.col("letter").alias("b"))
@@ -391,7 +399,7 @@ def _fingerprints(
     import numpy as np
     import pyarrow as pa
 
-    from cosignatory.analyze.reuse import ngram_hashes, winnow
+    from cosignatory.analyze.reuse import fingerprints
 
     for batch in batches:
         ranks: list[Any] = []
@@ -399,7 +407,7 @@ def _fingerprints(
         for rank, letter in zip(
             batch.column("rank").to_pylist(), batch.column("letter").to_pylist(), strict=True
         ):
-            found = winnow(ngram_hashes(_text(letter).tokens.words, settings.n), settings.window)
+            found = fingerprints(_text(letter).tokens.words, settings)
             ranks.append(np.full(len(found), rank, dtype=np.int64))
             prints.append(found.view(np.int64))
         if ranks:
