@@ -291,15 +291,19 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
     """The signature block starting at lines[first], or None when there is none."""
     block = Block()
     raw: list[tuple[Line, str]] = []
+    section = 0  # where in raw the entries under the last list heading begin
     i = first
     while i < len(lines):
         line = lines[i]
         heading = list_heading(text, line)
         if heading is not None:
             mode = heading
+            section = len(raw)
             i += 1
             continue
         if raw and (is_salutation(text, line) or INTRO_PATTERN.search(text[line.start : line.end])):
+            break
+        if line.gap and _closed_list(text, [x for x, _ in raw[section:]]):
             break
         if (
             not _entry_like(text, line)
@@ -340,6 +344,17 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
                 block.entries.append((line.start, line.end, m == "org"))
     block.end = raw[-1][0].end
     return block
+
+
+def _closed_list(text: str, lines: list[Line]) -> bool:
+    """Do the lines make a list that a blank line ends: three or more one-line entries with
+    no blank line between them (page furniture may follow: "Share this:", "Most read"), and
+    not one entry stacked on several lines?"""
+    return (
+        len(lines) >= 3
+        and not any(line.gap for line in lines[1:])
+        and not _one_stacked(text, lines)
+    )
 
 
 def _wrapped(text: str, lines: list[Line]) -> list[bool]:

@@ -17,7 +17,7 @@ from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates, infer_year, metadata_date
 from cosignatory.extract.lexicon import any_of, place_names
 from cosignatory.extract.reports import Reported, find_reports
-from cosignatory.extract.signatures import Piece, clean, parse_entry
+from cosignatory.extract.signatures import Piece, clean, is_locality, parse_entry
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
@@ -177,7 +177,7 @@ def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list
     if parsed:
         (s, e, org_mode), first = parsed[0]
         line = text[s:e].strip()
-        rest = [x for _, sigs in parsed[1:] for x in sigs]
+        rest = _unsplit_org_list(text, [x for _, sigs in parsed[1:] for x in sigs])
         people_after = any(x.name for x in rest)
         org_only = bool(first) and all(x.name is None for x in first)
         # A lone organization line heading a list of people is the collective sender.
@@ -224,6 +224,8 @@ def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
     def glued(x: Signatory) -> bool:
         n, o = x.name_span, x.organization_span
         between = text[n.end : o.start] if n and o else "x"
+        if between.strip() == "(" and o and is_locality(text, Piece(o.start, o.end)):
+            return x.role is None  # "Stiftelsen Hazara Sverige (Malmö)"
         return (
             x.role is None and not between.strip() and "\n" not in between and "\t" not in between
         )
@@ -250,9 +252,8 @@ def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
     for x in out:
         n, o = x.name_span, x.organization_span
         if n and o and (glued(x) or (split_dashed and dashed(x))):
-            x = Signatory(
-                None, None, clean(text[n.start : o.end]), x.span, None, None, Span(n.start, o.end)
-            )
+            end = n.end if "(" in text[n.end : o.start] else o.end  # a locality is left out
+            x = Signatory(None, None, clean(text[n.start : end]), x.span, None, None, Span(n.start, end))
         fixed.append(x)
     return fixed
 

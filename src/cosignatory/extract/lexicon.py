@@ -715,6 +715,8 @@ DEGREES = frozenset(
         "ll.m.",
         "jd",
         "j.d.",
+        "esq",
+        "esq.",
         "mph",
         "dsc",
         "d.sc.",

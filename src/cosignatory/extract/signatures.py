@@ -246,13 +246,16 @@ def _is_orgish(text: str, p: Piece) -> bool:
     return any(w.casefold() in ORG_WORDS for w in _words(text, p))
 
 
-def _is_subject(text: str, p: Piece) -> bool:
+def _is_subject(text: str, p: Piece, *, org_words: bool = False) -> bool:
     """A role's field ("History", "Political Science"): a few words, none of them joining
-    others ("Development of Culture" is the start of an organization's name)."""
+    others ("Development of Culture" is the start of an organization's name). `org_words`:
+    words organizations use may occur ("Public Finance"), when the next part is the
+    organization."""
     words = _words(text, p)
+    orgish = _ANY_QUOTE.search(text, p.start, p.end) if org_words else _is_orgish(text, p)
     return (
         len(words) <= 3
-        and not _is_orgish(text, p)
+        and not orgish
         and not any(w.casefold() in FUNCTION_WORDS for w in words)
     )
 
@@ -346,6 +349,9 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
         if conn is None:
             rest = _trim(text, Piece(pos, part.end))
             role = Piece(role_start, pos)
+            if i + 1 == len(parts) and _lowercase(text, rest):
+                role = Piece(role_start, part.end)  # "Poet and translator", "Professor emeritus"
+                break
             if rest.end > rest.start:
                 org = Piece(rest.start, parts[-1].end)
                 break
@@ -381,7 +387,7 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
         if (
             pos == r_end
             and i + 1 < len(parts)
-            and _is_subject(text, x)
+            and _is_subject(text, x, org_words=True)
             and _is_orgish(text, parts[i + 1])
         ):
             role = Piece(role_start, part.end)  # "Professor of History, University of Y"
@@ -393,12 +399,26 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
     return (_trim(text, role) if role else None), (_org(text, org) if org else None)
 
 
+def is_locality(text: str, p: Piece) -> bool:
+    """A country, or one or two capitalized words that name no organization: a city after
+    an organization's name ("Hazara Council of Great Britain (London)"), not an acronym
+    ("(FORUM-ASIA)")."""
+    if _is_place(text, p):
+        return True
+    words = _words(text, p)
+    return (
+        1 <= len(words) <= 2
+        and all(w[0].isupper() and not w.isupper() and w.isalpha() for w in words)
+        and not _is_orgish(text, p)
+    )
+
+
 def _org(text: str, p: Piece) -> Piece | None:
     p = _strip_connective(text, _trim(text, p))
     opened = text.rfind("(", p.start, p.end)
     if opened > p.start and text.find(")", opened, p.end - 1) < 0:  # "Kyoto University (Japan)"
         close = p.end - 1 if text[p.end - 1] == ")" else p.end
-        if _is_place(text, Piece(opened + 1, close)):
+        if is_locality(text, Piece(opened + 1, close)):
             p = _trim(text, Piece(p.start, opened))
     if p.end <= p.start or _is_placeholder(text, p):
         return None
