@@ -253,7 +253,8 @@ def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:
         n, o = x.name_span, x.organization_span
         if n and o and (glued(x) or (split_dashed and dashed(x))):
             end = n.end if "(" in text[n.end : o.start] else o.end  # a locality is left out
-            x = Signatory(None, None, clean(text[n.start : end]), x.span, None, None, Span(n.start, end))
+            org = clean(text[n.start : end])
+            x = Signatory(None, None, org, x.span, None, None, Span(n.start, end))
         fixed.append(x)
     return fixed
 

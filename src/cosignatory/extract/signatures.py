@@ -253,11 +253,7 @@ def _is_subject(text: str, p: Piece, *, org_words: bool = False) -> bool:
     organization."""
     words = _words(text, p)
     orgish = _ANY_QUOTE.search(text, p.start, p.end) if org_words else _is_orgish(text, p)
-    return (
-        len(words) <= 3
-        and not orgish
-        and not any(w.casefold() in FUNCTION_WORDS for w in words)
-    )
+    return len(words) <= 3 and not orgish and not any(w.casefold() in FUNCTION_WORDS for w in words)
 
 
 _JOB_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ive", "eur", "euse", "rice", "in")
