@@ -452,7 +452,8 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
         if block is None or not block.entries:
             i += 1
             continue
-        region = _open_region(text, lines, floor, i)
+        listed = trigger == i or not is_closing(text, line)
+        region = _open_region(text, lines, floor, i, listed=listed)
         region.closing = line if trigger == i + 1 and mode == "any" else None
         region.block = block
         region.end = block.end
@@ -518,8 +519,14 @@ def _heading(text: str, lines: list[Line], j: int, sal: int) -> Line | None:
     return Line(start, end, line.index, line.gap)
 
 
-def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:
-    """Find salutation, heading and intro before line `upto` (not before `floor`)."""
+def _open_region(
+    text: str, lines: list[Line], floor: int, upto: int, *, listed: bool = False
+) -> Region:
+    """Find salutation, heading and intro before line `upto` (not before `floor`).
+
+    `listed`: the block under line `upto` is a list with no closing above it; with no
+    salutation or intro either, the region is the list alone ("The full list of signatories:"
+    under an article), and the text above it is no letter's."""
     sal = None
     for j in range(upto - 1, floor - 1, -1):
         if is_salutation(text, lines[j]):
@@ -540,6 +547,8 @@ def _open_region(text: str, lines: list[Line], floor: int, upto: int) -> Region:
             break
     if sal is None and intro is not None:
         start_idx = intro + 1
+    elif sal is None and listed:
+        start_idx = upto
     start_line = lines[min(start_idx, len(lines) - 1)]
     start = start_line.start
     while start < start_line.end and text[start] in "\"“„«'":

@@ -65,7 +65,7 @@ def extract(document: Document) -> list[Letter]:
         letter = _reproduced(text, region, lines, published, context)
         for i in intro:
             if _compatible(letter, reports[i]):
-                letter = _merge(letter, reports[i], published, context)
+                letter = _merge(letter, reports[i], published, context, _shown(region))
                 used.add(i)
                 break
         letters.append((region.start, letter))
@@ -276,7 +276,20 @@ def _key(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.casefold().replace("u.s.", "us")))
 
 
-def _merge(letter: Letter, report: Reported, published: str | None, context: _LazyDates) -> Letter:
+def _shown(region: segment.Region) -> bool:
+    """Does the region give a letter's text, not only its list of signatories?"""
+    return any(x is not None for x in (region.salutation, region.closing, region.intro))
+
+
+def _merge(
+    letter: Letter,
+    report: Reported,
+    published: str | None,
+    context: _LazyDates,
+    reproduced: bool = True,
+) -> Letter:
+    """The reproduced letter with what the report introducing it adds; `reproduced` False
+    when the region holds only the signatories' list of the letter the report tells of."""
     addressees = letter.addressees
     if report.addressees and not any(a.name for a in addressees):
         addressees = tuple(report.addressees)
@@ -286,7 +299,7 @@ def _merge(letter: Letter, report: Reported, published: str | None, context: _La
         date = _iso(report.date, published, context)
         date_span = Span(report.date.start, report.date.end)
     return Letter(
-        reproduced=True,
+        reproduced=reproduced,
         date=date,
         date_span=date_span,
         addressees=addressees,

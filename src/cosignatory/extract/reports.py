@@ -199,6 +199,11 @@ class _Mention:
 
 def _clean_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     seg = text[start:end]
+    if seg.rstrip().endswith(","):  # "X, among them Y, have signed": the apposition goes
+        opened = text.rfind(",", start, start + len(seg.rstrip()) - 1)
+        if opened > start:
+            end = opened
+            seg = text[start:end]
     cut = max(seg.rfind(c) for c in (")", ",", " - ", " – ", " — ", "—"))
     if cut >= 0:
         start += cut + 1
