@@ -29,7 +29,10 @@ def test_academics_letter_splits_role_from_university_and_drops_titles() -> None
     (letter,) = _extract("academics.txt")
     assert letter.reproduced is True
     assert letter.date == "2024-03-01"
-    assert [a.to_dict() for a in letter.addressees] == [{"name": "Scholz", "role": "Chancellor"}]
+    # the salutation says "Scholz", the report above it "Chancellor Olaf Scholz": the fuller name
+    assert [a.to_dict() for a in letter.addressees] == [
+        {"name": "Olaf Scholz", "role": "Chancellor"}
+    ]
     assert _rows(letter) == [
         ("Jane Whitfield", "Professor of History", "University of Oxford"),
         ("Tomasz Nowak", "Lecturer in Law", "University of Warsaw"),

@@ -293,11 +293,17 @@ def _merge(
     addressees = letter.addressees
     if report.addressees and not any(a.name for a in addressees):
         addressees = tuple(report.addressees)
+    elif len(addressees) == len(report.addressees) == 1 and _fuller(
+        report.addressees[0].name, addressees[0].name
+    ):
+        addressees = tuple(report.addressees)  # "Dear Minister Joly" / "… to X, Mélanie Joly"
     senders = letter.senders or ((report.sender,) if report.sender else ())
     date, date_span = letter.date, letter.date_span
     if date is None and report.date is not None:
         date = _iso(report.date, published, context)
         date_span = Span(report.date.start, report.date.end)
+    elif date is None and report.today and published:
+        date = published[:10]  # "the following letter was sent today"
     return Letter(
         reproduced=reproduced,
         date=date,
@@ -307,6 +313,14 @@ def _merge(
         signatories=letter.signatories,
         span=letter.span,
     )
+
+
+def _fuller(name: str | None, short: str | None) -> bool:
+    """Is `name` a longer form of `short` ("Mélanie Joly" of "Joly")?"""
+    if not name or not short:
+        return False
+    words, tail = _key(name).split(), _key(short).split()
+    return len(words) > len(tail) and words[-len(tail) :] == tail
 
 
 def _reported(r: Reported, published: str | None, context: _LazyDates) -> Letter:

@@ -152,10 +152,10 @@ _SAID = re.compile(
     r"(?:said|wrote|argued|stated|accused|urged|asked|called|noted|warned|stressed)\b",
     re.IGNORECASE,
 )
-_NEW_MARK = ("earlier", "another", "previous", "second", "new", "separate", "other")
+_NEW_MARK = ("earlier", "another", "previous", "second", "new", "separate", "other", "following")
 _DEFINITE = ("the", "their", "its", "his", "her", "that", "this", "these", "der", "den", "la", "le")
 _ADDR_AFTER = re.compile(
-    r"\s+(?:sent\s+|dated\s+|(?:sent\s+)?on\s+[^,]{3,25}?\s+)?(?:to|an|à)\s+(?P<obj>(?:the\s+)?[A-Z][^,;]*?)(?=\s+(?:by|calling|urging|asking|demanding|on|in|over|about|regarding|which|that|who|to|followed|and\s+[a-z])\b|[,;:]|(?<![A-Z])\.(?=\s|$)|$)"
+    r"\s+(?:(?:was\s+|were\s+)?sent\s+(?:today\s+)?|dated\s+|(?:sent\s+)?on\s+[^,]{3,25}?\s+)?(?:to|an|à)\s+(?P<obj>(?:the\s+)?[A-Z][^,;]*?)(?=\s+(?:by|calling|urging|asking|demanding|on|in|over|about|regarding|which|that|who|to|followed|and\s+[a-z])\b|[,;:]|(?<![A-Z])\.(?=\s|$)|$)"
 )
 _APPOSITION = re.compile(
     r",\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){1,4}?)(?=,|\.(?:\s|$)|\s+on\b|$)"
@@ -342,7 +342,8 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
                 if found and found[0].start == after + on.end():
                     date = found[0]
         mention = _Mention(m.start(), m.end(), definite and not new, new, sender, addrs, date)
-        mention.today = bool(subj and subj.group("today") and date is None)
+        today = (subj and subj.group("today")) or (to and " today " in to.group())
+        mention.today = bool(today and date is None)  # "the following letter was sent today"
         out.append(mention)
     if not any(m.signatories for m in out):
         out += _signers(text, s, e, masked)
