@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def _generate(size: int, folder: Path) -> None:
     from resolve_bench import generate
 
     records, people, orgs = generate(size)
-    table = pa.Table.from_pylist([r.__dict__ for r in records])
+    table = pa.Table.from_pylist([asdict(r) for r in records])
     (folder / "mentions").mkdir(parents=True)
     pq.write_table(table, folder / "mentions" / "part-0.parquet")
     truth = pa.table({"id": [r.id for r in records], "person": people, "org": orgs})

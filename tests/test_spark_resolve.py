@@ -13,6 +13,7 @@ import importlib.util
 import json
 import sys
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def distributed(spark: Any, records: list[MentionRecord], folder: Path) -> list[Any]:
-    rows = [r.__dict__ for r in records]
+    rows = [asdict(r) for r in records]
     frame = spark.createDataFrame(
         rows,
         "id string, letter_id string, date string, name string, role string, organization string",

@@ -33,7 +33,7 @@ from cosignatory.resolve.units import Unit
 Candidate = tuple[float, int, int, list[Feature]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """What the passes know of a unit: its name, organization entity, and years."""
 
@@ -45,7 +45,7 @@ class Profile:
 _YEAR = re.compile(r"^(\d{4})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention:
     """What the people passes read of one mention."""
 

@@ -12,7 +12,7 @@ Kind = Literal["person", "organization"]
 Verdict = Literal["merge", "split", "not-same"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRecord:
     """One signatory mention as resolution sees it."""
 
@@ -24,7 +24,7 @@ class MentionRecord:
     organization: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judgement:
     """A human decision, keyed by mention ids so it outlives entity ids and databases.
 
@@ -40,7 +40,7 @@ class Judgement:
     right_name: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """One comparison feature: its name, its weight (log2 Bayes factor) and what it saw."""
 
@@ -49,7 +49,7 @@ class Feature:
     detail: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why two groups of mentions were put together: the pair compared and its score."""
 
@@ -63,7 +63,7 @@ class Evidence:
     features: tuple[Feature, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A resolved person or organization."""
 
@@ -74,7 +74,7 @@ class Entity:
     mentions: tuple[str, ...]  # mention ids, sorted
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolution:
     """What `resolve` found: mention → entity, the entities, and the evidence of merges."""
 

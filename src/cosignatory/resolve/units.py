@@ -27,7 +27,7 @@ def entity_id(kind: Kind, caption: str, anchor: str) -> str:
     return f"{'p' if kind == 'person' else 'o'}-{slug or 'x'}-{digest}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A group of mentions compared as one."""
 
