@@ -193,9 +193,9 @@ def test_minhash_reuse_on_spark_equals_the_analysis_of_the_local_store(
     from cosignatory.engines.tables import REUSE, columns, reuse_row
 
     settings = Settings(candidates=Candidates.minhash)
-    for table in ("documents", "letters"):
+    for table in ("documents", "letters", "reuse"):
         shutil.copytree(spark_run.output / table, tmp_path / table)
-    find_reuse_on_spark(spark, tmp_path, settings)
+    find_reuse_on_spark(spark, tmp_path, settings)  # replaces the winnowed run's table
     with Store.open(local_db, create=False) as store:
         corpus = load_corpus(store)
     expected = sorted(tuple(reuse_row(r).values()) for r in corpus_reuse(corpus, settings))

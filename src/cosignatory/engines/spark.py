@@ -321,7 +321,7 @@ def find_reuse_on_spark(
     (winnowed n-gram hashes, or MinHash LSH band keys of its passages); a fingerprint found
     in 2..max_df letters pairs them (commoner ones are boilerplate, skipped as passim skips
     them); pairs of letters from different documents sharing enough of them are aligned by
-    `find_reuse`."""
+    `find_reuse`. Run again (with other settings), it replaces the `reuse` table."""
     from pyspark.sql import functions as F
 
     documents = spark.read.parquet(_path(output, "documents")).select(
@@ -349,13 +349,14 @@ def find_reuse_on_spark(
     (
         letters.orderBy(when.isNull(), F.coalesce(when, F.lit("")), "source", "id")
         .select(F.monotonically_increasing_id().alias("rank"), letter.alias("letter"))
-        .write.parquet(_path(output, "_staging/reuse_letters"))
+        .write.mode("overwrite")
+        .parquet(_path(output, "_staging/reuse_letters"))
     )
     texts = spark.read.parquet(_path(output, "_staging/reuse_letters"))
     prints_schema = "rank long, print long"
     texts.mapInArrow(
         partial(_fingerprints, schema=arrow_schema(prints_schema), settings=settings), prints_schema
-    ).write.parquet(_path(output, "_staging/reuse_prints"))
+    ).write.mode("overwrite").parquet(_path(output, "_staging/reuse_prints"))
     prints = spark.read.parquet(_path(output, "_staging/reuse_prints"))
     rare = prints.groupBy("print").count().where(F.col("count").between(2, settings.max_df))
     kept = prints.join(rare.select("print"), "print")
@@ -374,7 +375,8 @@ def find_reuse_on_spark(
         .where("a.document_id != b.document_id")
         .select("a", "b")
         .mapInArrow(partial(_align, schema=arrow_schema(T.REUSE), settings=settings), T.REUSE)
-        .write.parquet(_path(output, "reuse"))
+        .write.mode("overwrite")
+        .parquet(_path(output, "reuse"))
     )
 
 
