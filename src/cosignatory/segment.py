@@ -127,6 +127,7 @@ class Block:
     entries: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, org-only
     sender: Line | None = None
     end: int = 0
+    inline: bool = False  # one entry holding a whole list run into a paragraph
 
 
 @dataclass
@@ -437,7 +438,13 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
         line = lines[i]
         trigger = None
         mode = "any"
-        if is_closing(text, line) and i > floor:
+        inline = inline_list(text, lines, i, floor)
+        glued = _glued_entry(text, line) if inline is None else None
+        if inline is not None:
+            trigger = i
+        elif glued is not None:
+            trigger, mode = i + 1, glued[1]
+        elif is_closing(text, line) and i > floor:
             trigger = i + 1
         else:
             heading = list_heading(text, line)
@@ -448,10 +455,12 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
         if trigger is None or trigger >= len(lines):
             i += 1
             continue
-        block = find_block(text, lines, trigger, mode)
+        block = inline or find_block(text, lines, trigger, mode)
         if block is None or not block.entries:
             i += 1
             continue
+        if glued is not None:  # "Signed by: Jane Roe, X" / "John Doe, Y": the first entry
+            block.entries.insert(0, (glued[0], line.end, mode == "org"))
         listed = trigger == i or not is_closing(text, line)
         region = _open_region(text, lines, floor, i, listed=listed)
         region.closing = line if trigger == i + 1 and mode == "any" else None
@@ -462,6 +471,55 @@ def find_regions(text: str, lines: list[Line] | None = None) -> list[Region]:
             i += 1
         floor = i
     return regions
+
+
+_INLINE_CUE = re.compile(
+    "(?:"
+    + "|".join(re.escape(h) for h in sorted(SIGNATORY_HEADINGS, key=len, reverse=True))
+    + r")(?P<verb>\s*:|\s+(?:include|includes|included))\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _glued_entry(text: str, line: Line) -> tuple[int, str] | None:
+    """Where the first entry starts on a heading line that carries it ("Signed by: Jane
+    Roe"), and the heading's mode."""
+    m = _INLINE_CUE.match(text, line.start, line.end)
+    if m is None or ":" not in m.group("verb") or not text[m.end()].isupper():
+        return None
+    return m.end(), _cue_mode(text, line, m)
+
+
+def _cue_mode(text: str, line: Line, m: re.Match[str]) -> str:
+    return list_heading(text, Line(line.start, m.start("verb"), line.index, line.gap)) or "any"
+
+
+def inline_list(text: str, lines: list[Line], i: int, floor: int = 0) -> Block | None:
+    """A paragraph at lines[i] that opens with a signatories' heading and runs the list on
+    ("First signatories: Jane Roe (Open Sky Union), … and John Doe (Blue Water Trust).",
+    "Signed by: Jane Roe, Director, X; John Doe, …"): one entry, the list after the heading.
+
+    "Signatories include …" (no colon) is a letter's list only under a salutation since
+    `floor`; elsewhere it is a report's sentence. The paragraph is one line, or lines wrapped
+    at a width that end in a full stop; lines under a heading's first entry ("Signed by: Jane
+    Roe, X" / "John Doe, Y") are a list of lines, not this."""
+    line = lines[i]
+    m = _INLINE_CUE.match(text, line.start, line.end)
+    if m is None or not text[m.end()].isupper():
+        return None  # "Signatories: see below"
+    if ":" not in m.group("verb") and not any(is_salutation(text, x) for x in lines[floor:i]):
+        return None
+    j = i + 1
+    while j < len(lines) and lines[j].gap == 0:
+        j += 1
+    paragraph = lines[i:j]
+    wrapped = text[paragraph[-1].end - 1] == "." and all(
+        x.end - x.start >= 50 for x in paragraph[:-1]
+    )
+    if len(paragraph) > 1 and not wrapped:
+        return None
+    end = paragraph[-1].end
+    return Block(entries=[(m.end(), end, _cue_mode(text, line, m) == "org")], end=end, inline=True)
 
 
 def _run_of_people(

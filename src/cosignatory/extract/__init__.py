@@ -16,8 +16,8 @@ from cosignatory import segment
 from cosignatory.extract.addressees import parse_addressees
 from cosignatory.extract.dates import DateMention, find_dates, infer_year, metadata_date
 from cosignatory.extract.lexicon import any_of, place_names
-from cosignatory.extract.reports import Reported, find_reports
-from cosignatory.extract.signatures import Piece, clean, is_locality, parse_entry
+from cosignatory.extract.reports import Reported, find_reports, signed_list
+from cosignatory.extract.signatures import Piece, clean, harmonize, is_locality, parse_entry
 from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Span
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
@@ -170,6 +170,9 @@ _PLACE_DATE = re.compile(r"(?:[^\W\d_][\w .'’-]{1,40},\s*(?:(?:den|le|am)\s+)?
 
 
 def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list[Sender]]:
+    if block.inline:  # "First signatories: Jane Roe (X), …": a list run into a paragraph
+        listed = [x for s, e, _ in block.entries for x in signed_list(text, s, e)]
+        return harmonize(text, listed), []
     parsed: list[tuple[tuple[int, int, bool], list[Signatory]]] = [
         (e, parse_entry(text, Piece(e[0], e[1]), organizations=e[2])) for e in block.entries
     ]
@@ -196,7 +199,7 @@ def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list
     out: list[Signatory] = []
     for _, sigs in parsed:
         out.extend(sigs)
-    out = _unsplit_org_list(text, out)
+    out = harmonize(text, _unsplit_org_list(text, out))
     persons = sum(1 for x in out if x.name)
     if not senders and len(out) == 1 and out[0].name is None and out[0].organization:
         senders.append(Sender(out[0].organization, out[0].organization_span))

@@ -12,6 +12,7 @@ most recent letter it does not contradict; "an earlier letter" is always new.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cosignatory.extract.addressees import parse_addressees
@@ -285,7 +286,7 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
                     None,
                     [],
                     None,
-                    _signed_list(text, signed.end(), e),
+                    signed_list(text, signed.end(), e),
                 )
             )
             continue
@@ -349,7 +350,7 @@ def _mentions_in(text: str, s: int, e: int, masked: str) -> list[_Mention]:
         out += _signers(text, s, e, masked)
     if not any(m.signatories for m in out) and _SIGNER_CUE.search(masked, s, e):
         inc = _INCLUDE.search(masked, s, e)
-        listed = _signed_list(text, inc.end(), e) if inc else []
+        listed = signed_list(text, inc.end(), e) if inc else []
         if inc and listed:
             out.append(_Mention(inc.start(), e, True, False, None, [], None, listed))
     return sorted(out, key=lambda x: x.pos)
@@ -365,11 +366,11 @@ def _signers(text: str, s: int, e: int, masked: str) -> list[_Mention]:
     if verb.group().startswith("von"):
         tail = _SIGNERS_END.search(text, verb.end(), e)
         end = tail.start() if tail else e
-    found = _signed_list(text, verb.end(), end)
+    found = signed_list(text, verb.end(), end)
     return [_Mention(verb.start(), end, True, False, None, [], None, found)] if found else []
 
 
-def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
+def signed_list(text: str, start: int, end: int) -> list[Signatory]:
     """ "X of the Y, Z of the W and V" after "signed by" (or "unterzeichnet von", …).
 
     Commas and "and" also occur inside organization names ("Rights of Refugees and Displaced
@@ -396,7 +397,7 @@ def _signed_list(text: str, start: int, end: int) -> list[Signatory]:
     pieces: list[tuple[int, int]] = []
     joined_by_and: list[bool] = []
     pos = start
-    for m in [*_LIST_SPLIT.finditer(text, start, end), None]:
+    for m in [*_outside_parentheses(text, start, _LIST_SPLIT.finditer(text, start, end)), None]:
         pieces.append((pos, m.start() if m else end))
         joined_by_and.append(m is not None and m.group().strip() in ("and", "und", "et", "и"))
         pos = m.end() if m else end
@@ -456,9 +457,24 @@ _GROUP_LEAD = re.compile(
 )
 
 
+def _outside_parentheses(
+    text: str, start: int, found: Iterable[re.Match[str]]
+) -> list[re.Match[str]]:
+    """The matches (from `start` on) that no parenthesis encloses: "Jane Roe (Open Sky Union,
+    Oslo), …" is cut after the ")" only."""
+    out, depth, pos = [], 0, start
+    for m in found:
+        chunk = text[pos : m.start()]
+        depth = max(0, depth + chunk.count("(") - chunk.count(")"))
+        pos = m.start()
+        if depth == 0:
+            out.append(m)
+    return out
+
+
 def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     pieces, pos = [], start
-    for m in [*pattern.finditer(text, start, end), None]:
+    for m in [*_outside_parentheses(text, start, pattern.finditer(text, start, end)), None]:
         pieces.append((pos, m.start() if m else end))
         pos = m.end() if m else end
     return [(a, b) for a, b in pieces if text[a:b].strip()]

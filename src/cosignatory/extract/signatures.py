@@ -691,6 +691,23 @@ def _role_like(text: str, p: Piece) -> bool:
     )
 
 
+def harmonize(text: str, sigs: list[Signatory]) -> list[Signatory]:
+    """In a list whose entries give an organization and no role, a lone capitalized word that
+    reads as a role only by its ending ("Jane Roe (Ifremer)") is the entry's organization."""
+    plain = sum(1 for x in sigs if x.organization and not x.role)
+    if plain < 3 or plain < 2 / 3 * len(sigs):
+        return sigs
+    out = []
+    for x in sigs:
+        r = x.role_span
+        if r is not None and x.organization is None and x.role and len(x.role.split()) == 1:
+            word = Piece(r.start, r.end)
+            if x.role[0].isupper() and _role_end(text, word) is None:
+                x = Signatory(x.name, None, x.role, x.span, x.name_span, None, r)
+        out.append(x)
+    return out
+
+
 def _plausible(text: str, s: Signatory | None) -> Signatory | None:
     """s, if the name the tagger found has the shape of a person's name and its role that of
     a role."""
