@@ -22,13 +22,14 @@ REDTEAM = Path(__file__).parent / "fixtures" / "letters" / "redteam"
 SHARED = Path(__file__).parents[1].parent / "shared"
 # Floors set on the first 13 documents (117 signatories); 18 documents (142) since round 2;
 # 25 documents (193) since round 3. Round 4 raised them to what the set meets once an inline
-# paragraph of "Name (Org), …" after "First signatories:" is read as the signature list.
+# paragraph of "Name (Org), …" after "First signatories:" is read as the signature list and an
+# address block ("Mr. Volker Türk" / "United Nations High Commissioner …") gives name and role.
 FLOORS = {
     "signatory_f1": 1.0,
     "record_f1": 0.99,
     "letter_f1": 1.0,
     "date_accuracy": 1.0,
-    "addressee_f1": 0.88,
+    "addressee_f1": 1.0,
     "sender_f1": 1.0,
 }
 Row = tuple[str | None, str | None, str | None]
@@ -398,6 +399,26 @@ def test_bulleted_sections_of_organizations_then_people() -> None:
             "Председателю Европейской комиссии\nУрсуле фон дер Ляйен",
             [("Урсуле фон дер Ляйен", "Председателю Европейской комиссии")],
         ),
+        (  # initials with spaces stay in the name
+            "Президенту Кыргызской Республики\nС. Н. Жапарову",
+            [("С. Н. Жапарову", "Президенту Кыргызской Республики")],
+        ),
+        (  # name, then role: the name as printed without the honorific
+            "To: Robert Fico, Prime Minister of the Slovak Republic",
+            [("Robert Fico", "Prime Minister of the Slovak Republic")],
+        ),
+        (
+            "Mr. Jonas Gahr Støre, Prime Minister of Norway",
+            [("Jonas Gahr Støre", "Prime Minister of Norway")],
+        ),
+        (  # an address block's name line over its role line
+            "The Honorable Kathy Hochul\nGovernor of New York State",
+            [("Kathy Hochul", "Governor of New York State")],
+        ),
+        (
+            "H.E. Mr. António Guterres\nSecretary-General of the United Nations",
+            [("António Guterres", "Secretary-General of the United Nations")],
+        ),
     ],
 )
 def test_addressee_phrases(phrase: str, expected: list[tuple[str | None, str | None]]) -> None:
@@ -533,3 +554,47 @@ def test_signatories_listed_inline_after_a_heading(tail: str, rows: list[Row]) -
     for s in letter.signatories:  # each value is its span's text
         for value, span in ((s.name, s.name_span), (s.organization, s.organization_span)):
             assert value is None or (span and " ".join(span.text(text).split()) == value)
+
+
+@pytest.mark.parametrize(
+    ("name", "addressee"),
+    [
+        (
+            "un_numbered_ordinal.txt",
+            {"name": "Volker Türk", "role": "United Nations High Commissioner for Human Rights"},
+        ),
+        ("stacked_blank_lines.txt", {"name": "Kathy Hochul", "role": "Governor of New York State"}),
+        (
+            "bullets_sections.txt",  # "Cc: Members of the National Council …" is no addressee
+            {"name": "Robert Fico", "role": "Prime Minister of the Slovak Republic"},
+        ),
+        (
+            "russian_podpisali.txt",
+            {"name": "С. Н. Жапарову", "role": "Президенту Кыргызской Республики"},
+        ),
+    ],
+)
+def test_addressee_name_and_role_from_address_blocks_and_to_lines(
+    name: str, addressee: dict[str, str]
+) -> None:
+    (letter,) = _extract(name)
+    assert [a.to_dict() for a in letter.addressees] == [addressee]
+
+
+def test_address_block_lines_under_the_role_are_no_part_of_the_addressee() -> None:
+    text = (
+        "Open letter\n\n4 May 2024\n\nH.E. Mr. António Guterres\n"
+        "Secretary-General of the United Nations\nUnited Nations Headquarters\n"
+        "New York, NY 10017\n\nDear Secretary-General,\n\n"
+        "We, the undersigned organisations, urge you to act now on the crisis in the region.\n\n"
+        "Sincerely,\n\nAmnesty International\nHuman Rights Watch\n"
+    )
+    (letter,) = extract(Document(source="s", text=text, format="text"))
+    assert letter.date == "2024-05-04"
+    assert [a.to_dict() for a in letter.addressees] == [
+        {"name": "António Guterres", "role": "Secretary-General of the United Nations"}
+    ]
+    assert [s.organization for s in letter.signatories] == [
+        "Amnesty International",
+        "Human Rights Watch",
+    ]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
+from cosignatory.extract.addressees import is_roleish, name_shaped
 from cosignatory.extract.dates import find_dates
 from cosignatory.extract.lexicon import (
     CLOSINGS,
@@ -577,6 +578,22 @@ def _heading(text: str, lines: list[Line], j: int, sal: int) -> Line | None:
     return Line(start, end, line.index, line.gap)
 
 
+def _address_block(text: str, lines: list[Line], floor: int, sal: int) -> Line | None:
+    """The name and role lines of an address block just above the salutation: "Mr. Volker
+    Türk" / "United Nations High Commissioner for Human Rights" / "Palais des Nations" / …;
+    the address lines under them are left out."""
+    k = sal - 1
+    while k > floor and lines[k].gap == 0 and sal - k < 7:
+        k -= 1
+    if not 2 <= sal - k < 7:
+        return None
+    first, second = lines[k], lines[k + 1]
+    role = text[second.start : second.end]
+    if not name_shaped(text[first.start : first.end], least=2) or len(role.split()) > 12:
+        return None
+    return Line(first.start, second.end, k, first.gap) if is_roleish(role) else None
+
+
 def _open_region(
     text: str, lines: list[Line], floor: int, upto: int, *, listed: bool = False
 ) -> Region:
@@ -593,7 +610,9 @@ def _open_region(
     start_idx = sal if sal is not None else floor
     heading: Line | None = None
     if sal is not None:
-        for j in range(sal - 1, max(floor, sal - 4) - 1, -1):
+        heading = _address_block(text, lines, floor, sal)
+        start_idx = heading.index if heading is not None else start_idx
+        for j in range(sal - 1, max(floor, sal - 4) - 1, -1) if heading is None else ():
             heading = _heading(text, lines, j, sal)
             if heading is not None:
                 start_idx = j

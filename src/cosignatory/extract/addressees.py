@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cosignatory.extract.lexicon import FUNCTION_WORDS, NAME_PARTICLES, ROLE_HEADS, place_words
-from cosignatory.extract.names import WORD, is_initial
+from cosignatory.extract.names import WORD, is_initial, is_name_token
 from cosignatory.model import Addressee, Span
 
 # Role words of addressees beyond those of signatories.
@@ -65,6 +65,7 @@ _PLURAL = re.compile(r"^(?P<head>(?:\w+\s)?\w+?)s\s+of\s+(?:the\s+)?(?P<list>.+)
 _LEAD = re.compile(
     r"^(?:господин|госпожа|open letter to|offener brief an|lettre ouverte (?:à|au|aux)|to|den|dem"
     r"|die|le|la|an|à|au|aux|dear|the|h\.e\.|his excellency|her excellency|mr\.?|mrs\.?|ms\.?"
+    r"|honou?rable|hon\."
     r"|madam|madame|monsieur|herr|frau|sehr geehrter?|cher|chère|уважаемый|уважаемая"
     r"|открытое письмо)(?:\s*:\s*|\s+)",
     re.I,
@@ -74,7 +75,8 @@ _INITIAL_FIX = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 
 _HONORIFIC = re.compile(
     r"^(?:(?:herrn?|frau|monsieur|madame|mme|mlle|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame"
-    r"|h\.\s?e|his excellency|her excellency|господину|госпоже|господин|госпожа|г-ну|г-же)"
+    r"|h\.\s?e|his excellency|her excellency|the honou?rable|honou?rable|hon"
+    r"|господину|госпоже|господин|госпожа|г-ну|г-же)"
     r"\.?\s+)+",
     re.IGNORECASE,
 )
@@ -105,6 +107,10 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
     if end <= start:
         return []
     phrase = text[start:end]
+    stacked = _stacked(phrase)
+    if stacked is not None:
+        name, role = stacked
+        return [Addressee(fix_name(name), " ".join(role.split()), Span(start, end))]
     pair = _PAIR.match(phrase)
     if pair and pair.group("head").casefold() in _ADDRESSEE_ROLES:
         head = pair.group("head")[:-1]  # "Presidents Macron and Scholz": two Presidents
@@ -142,12 +148,17 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
     comma = phrase.rfind(",")
     if comma > 0:
         left, right = phrase[:comma].strip(), phrase[comma + 1 :].strip()
-        if _is_roleish(left) and not _is_roleish(right) and right[:1].isupper():
+        if is_roleish(left) and not is_roleish(right) and right[:1].isupper():
             return [Addressee(fix_name(right), left, Span(start, end))]
+    comma = phrase.find(",")
+    if comma > 0:  # "Robert Fico, Prime Minister of the Slovak Republic"
+        left, right = phrase[:comma].strip(), phrase[comma + 1 :].strip()
+        if name_shaped(left, least=2) and is_roleish(right) and "," not in right:
+            return [Addressee(fix_name(left), " ".join(right.split()), Span(start, end))]
     words = list(WORD.finditer(phrase))
     if not words:
         return []
-    if not _is_roleish(phrase):
+    if not is_roleish(phrase):
         if all(w.group()[0].islower() for w in words):
             return []
         return [Addressee(fix_name(phrase), None, Span(start, end))]
@@ -182,10 +193,40 @@ def parse_addressees(text: str, start: int, end: int) -> list[Addressee]:
             before = role.split()[-1].casefold() if role else ""
             joined = any(w in _JOINING for w in role.casefold().split())
             enough = len(name_words) >= 2 or not joined
-            if role and _is_roleish(role) and enough and before not in _JOINING:
+            if role and is_roleish(role) and enough and before not in _JOINING:
                 role = " ".join(role.split())
                 return [Addressee(fix_name(phrase[ns:]), role, Span(start, end))]
     return [Addressee(None, phrase.strip(), Span(start, end))]
+
+
+def _stacked(phrase: str) -> tuple[str, str] | None:
+    """(name, role) of an addressee printed on two lines, a name and a role in either order:
+    "Mr. Volker Türk" / "United Nations High Commissioner for Human Rights", or
+    "Президенту Кыргызской Республики" / "С. Н. Жапарову"."""
+    rows = [x.strip() for x in phrase.split("\n") if x.strip()]
+    if len(rows) != 2:
+        return None
+    top, bottom = rows
+    if name_shaped(top, least=2) and is_roleish(bottom):
+        return top, bottom
+    if is_roleish(top) and name_shaped(bottom, least=1):
+        return bottom, top
+    return None
+
+
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
+
+
+def name_shaped(value: str, *, least: int) -> bool:
+    """Only a person's name, honorifics aside: `least` to five words, each a name's word or an
+    initial ("С. Н. Жапарову", "К.-Ж. Токаеву"), and no role word."""
+    words = WORD.findall(fix_name(value))
+    return (
+        least <= len(words) <= 5
+        and not is_roleish(value)
+        and any(not _INITIALS.match(w) for w in words)
+        and all(_INITIALS.match(w) or is_name_token(w) for w in words)
+    )
 
 
 _JOINING = FUNCTION_WORDS | {"der", "de", "des", "la", "du", "und", "für", "et", "и"}
@@ -226,7 +267,7 @@ def _dative_name(before: str, words: list[re.Match[str]]) -> bool:
     )
 
 
-def _is_roleish(phrase: str) -> bool:
+def is_roleish(phrase: str) -> bool:
     return any(_role_word(w.casefold().rstrip(".")) for w in WORD.findall(phrase))
 
 
