@@ -366,6 +366,16 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
                 )
                 conn = _after_connective(text, pos, part.end)
                 break
+        portfolio = (
+            None
+            if conn is None or pos != r_end
+            else _portfolio_end(text, Piece(role_start, r_end), conn, part.end)
+        )
+        if portfolio is not None:  # "Minister of Finance (of Chile)"
+            pos, conn = portfolio, _after_connective(text, portfolio, part.end)
+        if conn is not None and _is_country(text, Piece(conn, part.end)):
+            conn = None  # "President of Chile": a country is no organization
+            pos = part.end
         if conn is None:
             role = Piece(role_start, pos)
             rest = _trim(text, Piece(pos, part.end))
@@ -393,6 +403,58 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
         org = Piece(conn, parts[-1].end)
         break
     return (_trim(text, role) if role else None), (_org(text, org) if org else None)
+
+
+# Government posts whose "of …" names a portfolio, not an organization: "Minister of Finance",
+# "Secretary of State". A minister's portfolio may be any; a secretary's is one of these.
+_MINISTERS = frozenset(["minister", "ministers", "ministre", "ministro", "ministra"])
+_PORTFOLIOS = frozenset(
+    ["state", "interior", "treasury", "defense", "defence", "health", "education", "justice",
+     "labor", "labour", "agriculture", "energy", "commerce", "transportation", "homeland"]
+)  # fmt: skip
+_NEXT_OF = re.compile(r"\s+of\s+")
+
+
+def _portfolio_end(text: str, role: Piece, conn: int, end: int) -> int | None:
+    """End of the portfolio after a minister's or a secretary's title ("Finance" in "Minister
+    of Finance of Chile", "Foreign Affairs and Trade", "State"): up to the next "of", a few
+    capitalized words with no organization's word. None after other titles."""
+    head = _words(text, role)[-1:]
+    stop = _NEXT_OF.search(text, conn, end)
+    field = _trim(text, Piece(conn, stop.start() if stop else end))
+    words = [w for w in _words(text, field) if w.casefold() != "the"]
+    if not head or not words or len(words) > 5 or not words[0][0].isupper():
+        return None
+    if head[0].casefold() in _MINISTERS or (
+        head[0].casefold() == "secretary" and words[0].casefold() in _PORTFOLIOS
+    ):
+        return None if _is_orgish(text, field) else field.end
+    return None
+
+
+def _is_country(text: str, p: Piece) -> bool:
+    """ "Chile", "the Republic of Moldova", "the United States": a country, which a post is
+    of ("President of Chile") and which is no organization."""
+    words = [w.casefold() for w in _words(text, p)]
+    named = [w for w in words if w not in ("of", "the", "and")]
+    return bool(named) and (
+        all(w in place_words() for w in named) or _is_place(text, _strip_connective(text, p))
+    )
+
+
+def _state_post(text: str, s: Signatory) -> bool:
+    """Did the rules read a government post with no organization ("former Minister of Finance
+    of Chile", "President of Estonia")? The tagger, trained on posts in organizations, reads
+    the portfolio or the country as one."""
+    r = s.role_span
+    if s.organization is not None or r is None:
+        return False
+    of = _NEXT_OF.search(text, r.start, r.end)
+    if of is None:
+        return False
+    head = Piece(r.start, of.start())
+    after = Piece(of.end(), r.end)
+    return _portfolio_end(text, head, of.end(), r.end) is not None or _is_country(text, after)
 
 
 def is_locality(text: str, p: Piece) -> bool:
@@ -656,8 +718,8 @@ def _combine(text: str, p: Piece, s: Signatory | None, how: str) -> Signatory | 
         proposed = {k: (v.start, v.end) for k, v in spans if v is not None}
     if proposed is not None and _HYPHENATED.search(text, p.start, p.end):
         return s  # the tagger never saw a word broken across lines: the separators decide
-    if s is not None and proposed is not None and _org_then_role(text, s):
-        return s  # "Name, Org, Role": an order the tagger was not trained on
+    if s is not None and proposed is not None and (_org_then_role(text, s) or _state_post(text, s)):
+        return s  # "Name, Org, Role", "Name, Minister of X": readings the tagger was not taught
     reading = tagger.read(text, p.start, p.end, proposed)
     if proposed is not None and reading.ratio >= JUDGE_RATIO:
         return s
