@@ -28,7 +28,7 @@ from cosignatory.extract.lexicon import (
     SALUTATIONS,
     SIGNATORY_HEADINGS,
 )
-from cosignatory.extract.names import WORD, name_length
+from cosignatory.extract.names import WORD, looks_like_person, name_length
 
 _STRIP = " \t\"“”„«»‹›'‘’*_#>|:-–—•·"
 _SEPARATOR_AFTER_NAME = re.compile(r"\s*(?:[,(]|[–—−-]|\s-|$)")
@@ -129,6 +129,8 @@ class Block:
     sender: Line | None = None
     end: int = 0
     inline: bool = False  # one entry holding a whole list run into a paragraph
+    # entry start -> the organization heading its group ("Human Rights House Foundation:")
+    groups: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -294,13 +296,18 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
     block = Block()
     raw: list[tuple[Line, str]] = []
     section = 0  # where in raw the entries under the last list heading begin
+    organization: tuple[int, int] | None = None  # the group's organization heading
     i = first
     while i < len(lines):
         line = lines[i]
         heading = list_heading(text, line)
-        if heading is not None:
-            mode = heading
+        # a group's heading after a blank line goes on a list of groups, not any list
+        grouping = not raw or organization is not None
+        group = _group_heading(text, lines, i) if heading is None and grouping else None
+        if heading is not None or group is not None:
+            mode = heading or mode
             section = len(raw)
+            organization = group
             i += 1
             continue
         if raw and (is_salutation(text, line) or INTRO_PATTERN.search(text[line.start : line.end])):
@@ -314,6 +321,8 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
         ):
             break
         raw.append((line, mode))
+        if organization is not None:
+            block.groups[line.start] = organization
         i += 1
     if not raw:
         return None
@@ -346,6 +355,41 @@ def find_block(text: str, lines: list[Line], first: int, mode: str = "any") -> B
                 block.entries.append((line.start, line.end, m == "org"))
     block.end = raw[-1][0].end
     return block
+
+
+def _group_heading(text: str, lines: list[Line], i: int) -> tuple[int, int] | None:
+    """The organization of a group of signatories, on a line of its own over them: "Human
+    Rights House Foundation:" / "Jane Roe, Executive Director" / … ; its span without the
+    colon."""
+    line = lines[i]
+    if text[line.end - 1] != ":" or i + 1 >= len(lines) or lines[i + 1].gap:
+        return None
+    if _POSTSCRIPT.match(text, line.start, line.end):
+        return None  # "CC:" over the people a copy goes to
+    name = Line(line.start, line.end - 1, line.index, line.gap)
+    words = WORD.findall(text, name.start, name.end)
+    below = lines[i + 1]
+    if (
+        not 1 <= len(words) <= 10
+        or not words[0][0].isupper()
+        or is_prose(text, name)
+        or starts_with_person(text, name)
+        or _bare_name(text, name)
+        or not _person_first(text, below)
+    ):
+        return None
+    return name.start, name.end
+
+
+_FIRST_SEPARATOR = re.compile(r"\s*[,(–—]|\s-\s")
+
+
+def _person_first(text: str, line: Line) -> bool:
+    """Does the line open with a person's name alone before its first separator ("Berend van
+    Oostrum, Senior Policy Officer")?"""
+    m = _MARKER.match(text, line.start, line.end)
+    head = _FIRST_SEPARATOR.split(text[m.end() if m else line.start : line.end], maxsplit=1)[0]
+    return looks_like_person(WORD.findall(head))
 
 
 def _closed_list(text: str, lines: list[Line]) -> bool:

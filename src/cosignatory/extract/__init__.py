@@ -9,6 +9,7 @@ it. Pure: no I/O. Documents without any letter cue are rejected before any parsi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 # The module, not its names: `segment` imports the lexicon of this package, so either may be
 # imported first.
@@ -174,7 +175,8 @@ def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list
         listed = [x for s, e, _ in block.entries for x in signed_list(text, s, e)]
         return harmonize(text, listed), []
     parsed: list[tuple[tuple[int, int, bool], list[Signatory]]] = [
-        (e, parse_entry(text, Piece(e[0], e[1]), organizations=e[2])) for e in block.entries
+        (e, _grouped(text, block, e[0], parse_entry(text, Piece(e[0], e[1]), organizations=e[2])))
+        for e in block.entries
     ]
     senders: list[Sender] = []
     if parsed:
@@ -213,6 +215,18 @@ def _signatories(text: str, block: segment.Block) -> tuple[list[Signatory], list
         if not (last.role or last.organization) and full >= 0.7 * (len(out) - 1):
             out.pop()  # the page was cut off inside the last entry
     return out, senders
+
+
+def _grouped(text: str, block: segment.Block, start: int, sigs: list[Signatory]) -> list[Signatory]:
+    """The entry's people with the organization heading their group, where they give none."""
+    group = block.groups.get(start)
+    if group is None:
+        return sigs
+    org, span = clean(text[group[0] : group[1]]), Span(*group)
+    return [
+        replace(x, organization=org, organization_span=span) if x.organization is None else x
+        for x in sigs
+    ]
 
 
 def _unsplit_org_list(text: str, out: list[Signatory]) -> list[Signatory]:

@@ -243,6 +243,7 @@ ROLE_HEADS = frozenset(
         "consultant",
         "adviser",
         "advisor",
+        "rapporteur",
         "officer",
         "leader",
         "board",

@@ -348,6 +348,10 @@ def parse_affiliation(text: str, p: Piece) -> tuple[Piece | None, Piece | None]:
             if i + 1 == len(parts) and _lowercase(text, rest):
                 role = Piece(role_start, part.end)  # "Poet and translator", "Professor emeritus"
                 break
+            if _ON_WORD.match(text, pos, part.end):  # "Senior Adviser on Central Asia"
+                role = Piece(role_start, part.end)
+                i += 1
+                continue
             if rest.end > rest.start:
                 org = Piece(rest.start, parts[-1].end)
                 break
@@ -413,6 +417,7 @@ _PORTFOLIOS = frozenset(
      "labor", "labour", "agriculture", "energy", "commerce", "transportation", "homeland"]
 )  # fmt: skip
 _NEXT_OF = re.compile(r"\s+of\s+")
+_ON_WORD = re.compile(r"\s+on\s+(?!behalf\b)")
 
 
 def _portfolio_end(text: str, role: Piece, conn: int, end: int) -> int | None:
@@ -442,13 +447,16 @@ def _is_country(text: str, p: Piece) -> bool:
     )
 
 
-def _state_post(text: str, s: Signatory) -> bool:
-    """Did the rules read a government post with no organization ("former Minister of Finance
-    of Chile", "President of Estonia")? The tagger, trained on posts in organizations, reads
-    the portfolio or the country as one."""
+def _whole_role(text: str, s: Signatory) -> bool:
+    """Did the rules read a role with no organization that the tagger, trained on roles in
+    organizations, splits: a government post ("former Minister of Finance of Chile",
+    "President of Estonia") or a role and its subject ("Senior Adviser on Central Asia")?"""
     r = s.role_span
     if s.organization is not None or r is None:
         return False
+    on = _ON_WORD.search(text, r.start, r.end)
+    if on is not None and _role_end(text, Piece(r.start, on.start())) is not None:
+        return True
     of = _NEXT_OF.search(text, r.start, r.end)
     if of is None:
         return False
@@ -718,7 +726,7 @@ def _combine(text: str, p: Piece, s: Signatory | None, how: str) -> Signatory | 
         proposed = {k: (v.start, v.end) for k, v in spans if v is not None}
     if proposed is not None and _HYPHENATED.search(text, p.start, p.end):
         return s  # the tagger never saw a word broken across lines: the separators decide
-    if s is not None and proposed is not None and (_org_then_role(text, s) or _state_post(text, s)):
+    if s is not None and proposed is not None and (_org_then_role(text, s) or _whole_role(text, s)):
         return s  # "Name, Org, Role", "Name, Minister of X": readings the tagger was not taught
     reading = tagger.read(text, p.start, p.end, proposed)
     if proposed is not None and reading.ratio >= JUDGE_RATIO:
