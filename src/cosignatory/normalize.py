@@ -45,8 +45,11 @@ _AZ_FOLD = str.maketrans(
     }
 )
 # Cyrillic letters anyascii would romanize in a way Latin spellings of the same
-# Azerbaijani names do not (ә is ə, һ is h, ғ is ğ, ҹ is c).
-_CYR_FOLD = str.maketrans({"ә": "a", "Ә": "a", "һ": "h", "Һ": "h", "ғ": "g", "Ғ": "g"})
+# Azerbaijani names do not (ә is ə, һ is h, ғ is ğ, ҹ is c); the soft and hard signs,
+# which it writes as an apostrophe that would split the word (Хельсинкская, объединение).
+_CYR_FOLD = str.maketrans(
+    {"ә": "a", "Ә": "a", "һ": "h", "Һ": "h", "ғ": "g", "Ғ": "g", "ь": "", "Ь": "", "ъ": "", "Ъ": ""}
+)
 
 _COLLAPSE = (
     ("dzh", "j"),
@@ -63,6 +66,9 @@ _COLLAPSE = (
     ("q", "g"),
 )
 _C_TO_J = re.compile(r"c(?!h)")
+# Russian е is "ye" (BGN) or "e" (passports) at the start of a word, and "ye", "ie"
+# (French) or "e" after a vowel: Yevgeny/Evgeny, Yelena/Elena, Agayev/Agaev/Agaiev.
+_IOTATED_E = re.compile(r"^ye|(?<=[aeiou])[yi]e")
 _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _NON_ALPHA = re.compile(r"[^a-z]+")
@@ -83,7 +89,7 @@ def name_key(token: str) -> str:
     True
     """
     s = fold_text(token).replace(" ", "")
-    s = _C_TO_J.sub("j", s)
+    s = _IOTATED_E.sub("e", _C_TO_J.sub("j", s))
     for old, new in _COLLAPSE:
         s = s.replace(old, new)
     s = _FINAL_H.sub("", s)
@@ -92,8 +98,8 @@ def name_key(token: str) -> str:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-_GERMAN = re.compile(r"sch|(ow|ew|owa|ewa)\b")
-_FRENCH = re.compile(r"ou|tch|dj|ieff?\b")
+_GERMAN = re.compile(r"sch|(ow|ew|owa|ewa|dse|yj)\b")  # Georgian -dze is -dse; -ий -yj
+_FRENCH = re.compile(r"ou|tch|dj|ieff?\b|chvili\b")  # Georgian -shvili is -chvili in French
 
 
 def convention(printed: str) -> str:
@@ -110,23 +116,37 @@ def convention(printed: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def respell(token: str, conv: str) -> str:
-    """A name token of a German (sch=sh, tsch=ch, dsch=j, ch=kh, j=y) or French (ch=sh, tch=ch,
-    ou=u, -ieff=-iev) romanization, spelt the English way; other tokens as they are."""
+    """A name token of a German (sch=sh, tsch=ch, dsch=j, ch=kh, j=y, -dse=-dze) or French
+    (ch=sh, tch=ch, ou=u, -ieff=-iev) romanization, spelt the English way; other tokens as
+    they are."""
     if not conv:
         return token
     s = fold_text(token)
     if conv == "de":
-        s = re.sub(r"j(?=[aeiouy]|$)", "y", s)
+        s = re.sub(r"j(?=[aeiouy]|$)", "y", re.sub(r"dse$", "dze", s))
         s = s.replace("dsch", "j").replace("tsch", "\0").replace("sch", "\1")
         return s.replace("ch", "kh").replace("\0", "ch").replace("\1", "sh")
     s = s.replace("tch", "\0").replace("ch", "sh").replace("\0", "ch").replace("ou", "u")
     return re.sub(r"ieff?$", "iev", s)
 
 
+# Letters that romanizations of one name spell two ways: Russian г for h (Гусейнов,
+# Huseynov; Ukrainian Hanna, Russian Ganna) and x for ks (Alexander, Aleksandr; Maxim,
+# Maksim; an Azerbaijani x is already kh, so ks meets it as h).
+_SOUNDALIKE = re.compile(r"ks|(?<![sc])h")
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(key: str) -> str:
-    """The consonants of a key, in order: Rzazada and Rizazadeh share one."""
-    return "".join(c for c in key if c not in "aeiou")
+    """The consonants of a key, in order, h and ks read as g: Rzazada and Rizazadeh share
+    one, as do Huseynov and Guseynov, Aleksandr and Alexander."""
+    return "".join(c for c in _SOUNDALIKE.sub("g", key) if c not in "aeiou")
+
+
+def initial(key: str) -> str:
+    """The first letter of a name key, h read as g (Hasan, Гасан): names with different
+    initials are never compared."""
+    return "g" if key[:1] == "h" else key[:1]
 
 
 # Surname suffixes on name keys (after name_key: e→a, y→i, doubles collapsed), longest

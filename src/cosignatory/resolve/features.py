@@ -95,7 +95,7 @@ def first_name(a: PersonName, b: PersonName, w: Weights) -> Feature:
         weight = w.first_exact_common if common else w.first_exact
         return Feature("first_name", weight, f"{x} = {y}" + (" (common)" if common else ""))
     if len(x) == 1 or len(y) == 1:
-        if x[0] == y[0]:
+        if a.initial == b.initial:
             return Feature("first_name", w.first_initial, f"initial {x[0]}")
         return Feature("first_name", w.first_differ, f"{x} ≠ {y}")
     if x + "a" == y or y + "a" == x:  # a final -a makes a woman's name: Kamal ≠ Kamala

@@ -4,14 +4,15 @@ An incremental resolution looks only at the mentions that share one of these key
 new mention, so the keys are a superset of the resolver's blocking: they depend on the
 mention alone (never on the corpus or on entity ids), and so can be stored once per
 mention. Person keys mirror the resolver's person block keys; organization keys are the
-distinctive words of the name (a name of generic words only keys on all of them).
+distinctive words of the name (a name of generic words only keys on all of them) and its
+acronym and initials.
 """
 
 from __future__ import annotations
 
 from cosignatory.normalize import skeleton
 from cosignatory.resolve.names import parse_person
-from cosignatory.resolve.orgs import parse_org, token_weight
+from cosignatory.resolve.orgs import acronym_keys, parse_org, token_weight
 from cosignatory.resolve.records import MentionRecord
 
 NONE = ""  # the key of a mention with nothing to resolve: marks it as seen
@@ -23,10 +24,10 @@ def person_keys(name: str | None, organization: str | None = None) -> list[str]:
     if p is None:
         return []
     stem = p.surname.stem
-    keys = [f"s|{skeleton(stem)[:4]}|{p.first[:1]}", f"f|{p.first}|{stem[:3]}", f"k|{p.key}"]
+    keys = [f"s|{skeleton(stem)[:4]}|{p.initial}", f"f|{p.first}|{stem[:3]}", f"k|{p.key}"]
     o = parse_org(organization) if organization and p.first else None
     if o is not None:
-        keys.append(f"fo|{p.first[:1]}|{o.key}")
+        keys.append(f"fo|{p.initial}|{o.key}")
     return keys
 
 
@@ -37,7 +38,7 @@ def organization_keys(organization: str | None) -> list[str]:
         return []
     words = sorted(set(o.tokens))
     distinctive = [t for t in words if len(t) > 1 and token_weight(t) == 1.0]
-    return [f"o|{t}" for t in distinctive or words]
+    return [f"o|{t}" for t in distinctive or words] + acronym_keys(o)
 
 
 def mention_keys(r: MentionRecord) -> list[str]:

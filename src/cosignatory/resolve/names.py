@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from cosignatory.normalize import Surname, convention, name_key, respell, split_surname
+from cosignatory.normalize import Surname, convention, initial, name_key, respell, split_surname
 
 _TITLES = frozenset(
     [
@@ -68,6 +68,11 @@ class PersonName:
     def __hash__(self) -> int:
         # Equal names have equal keys; a string caches its hash, a dataclass does not.
         return hash(self.key)
+
+    @property
+    def initial(self) -> str:
+        """The first name's initial as compared (`normalize.initial`); "" without one."""
+        return initial(self.first)
 
     @property
     def gender(self) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from cosignatory.resolve.clustering import Clusters
 from cosignatory.resolve.orgs import (
     OrgName,
+    abbreviates,
+    acronym_keys,
     org_similarity,
     parse_org,
     same_org,
@@ -46,10 +48,11 @@ def token_frequencies(names: Iterable[OrgName]) -> Counter[str]:
 
 
 def org_block_keys(name: OrgName, df: Mapping[str, int]) -> list[str]:
-    """The first word (for shortened names) and the two rarest words another unit shares."""
+    """The first word (for shortened names), the two rarest words another unit shares, and
+    the acronym and initials (`orgs.acronym_keys`)."""
     words = set(name.tokens)
     shared = sorted((t for t in words if len(t) > 1 and df.get(t, 0) > 1), key=lambda t: (df[t], t))
-    return list(dict.fromkeys([name.tokens[0], *shared[:2]]))
+    return list(dict.fromkeys([name.tokens[0], *shared[:2], *acronym_keys(name)]))
 
 
 def _weight(tokens: Iterable[str]) -> float:
@@ -64,6 +67,8 @@ def org_link(
     `people_a` / `people_b`: the person name keys that signed with each (shared people are
     evidence for borderline names), `common`: the name keys too common to count
     (`orgs.common_names`, over every unit of the corpus)."""
+    if abbreviates(a, b) or abbreviates(b, a):
+        return 1.0
     sa, sb = frozenset(a.tokens), frozenset(b.tokens)
     initials = any(len(t) == 1 for t in sa) or any(len(t) == 1 for t in sb)
     if (

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA, Hamming, Indel
 
-from cosignatory.normalize import fold_text, name_key
+from cosignatory.normalize import QUOTES, fold_text, name_key
 
 _PHRASES = (
     (r"\bnon ?governmental organi[sz]ations?\b", "ngo"),
@@ -50,8 +50,28 @@ _PHRASES = (
     (r"\bprotiv\b", "against"),
     (r"\bmezhdunarodn\w*", "international"),
     (r"\bnatsionaln\w*", "national"),
+    (r"\bnpo\b", "ngo"),  # НПО, неправительственная организация
+    (r"\bgrupp\w*", "group"),
+    (r"\bmir(a|u|om|e)?\b", "peace"),
+    (r"\bpravozashchitn\w*", "human right"),
+    (r"\b(grazhdansk|gromadyansk|hromadiansk|burgerlich)\w*", "civil"),
+    (r"\bsvobod\w*", "freedom"),
+    (r"\bbezopasnost\w*", "safety"),
+    (r"\b(vybor|sechki)\w*", "election"),
+    (r"\bmonitoring\w*", "monitoring"),
+    (r"\bpisatel\w*", "writer"),
+    (r"\bprosveshcheni\w*", "education"),
+    (r"\bpravov\w*", "legal"),
+    (r"\bgosudarstvenn\w*", "state"),
+    (r"\b(byuro|biuro)\b", "bureau"),
+    (r"\bassamble\w*", "assembly"),
+    (r"\breporter\w*", "reporter"),
+    (r"\byurist\w*", "lawyer"),
+    (r"\bspilk\w*", "union"),  # Ukrainian спілка
+    (r"\b(khelsinksk|helsinksk|gelsinsk|helsinsk)\w*", "helsinki"),
+    (r"\b(moskovsk\w*|moskv\w*|moskauer|moscou)\b", "moscow"),
     (r"\bnezavisim\w*", "independent"),
-    (r"\bprav(a|o)? cheloveka\b", "human right"),
+    (r"\bprav\w* (cheloveka|lyudini|liudyny)\b", "human right"),
     (r"\bzashchit\w*", "protection"),
     (r"\bpodderzhk\w*", "support"),
     (r"\bissledovan\w*", "research"),
@@ -65,9 +85,17 @@ _PHRASES = (
     (r"\bpress(a|y|e|u|oy)\b", "press"),
     # French and German phrases.
     (r"\bdroits? de l ?homme\b", "human right"),
-    (r"\bmenschenrechte?\w*", "human right"),
+    (r"\bmenschenrechte?s?", "human right "),  # Menschenrechtszentrum: the rest a word
+    # Azerbaijani and Turkish.
+    (r"\binsan (haklar|hu[gq]u[gq]lar)\w*", "human right"),
+    (r"\bmarkaz\w*", "center"),
+    (r"\bcamiyyat\w*", "society"),
+    (r"\bderne(k|gh?i)\b", "association"),
+    (r"\bvak(if|fi)\b", "fund"),
     # Countries and their adjectives, in the four languages, as the country.
-    (r"\b(azerba[iy]d(zh|j|sch)an|azerbaijan)\w*", "azerbaijan"),
+    (r"\b(a[sz]erba[iy]d(zh|j|sch)an|azerbaijan)\w*", "azerbaijan"),
+    (r"\bukrain\w*", "ukraine"),
+    (r"\b(kazakh|kasach)\w*", "kazakhstan"),
     (r"\b(ameri[ck]\w*|etats unis|vereinigte staaten|soedinennye shtaty)\b", "america"),
     (r"\b(armeni\w*|armyan\w*|armiansk\w*)\b", "armenia"),
     (r"\b(rossii|rossiya|rossiysk\w*|russia\w*|russie|russland|russk\w*)\b", "russia"),
@@ -117,6 +145,18 @@ _STOP = frozenset(
         "s",
         "named",
         "after",
+        # Russian, Ukrainian, Azerbaijani and Turkish connectives.
+        "i",
+        "v",
+        "na",
+        "po",
+        "pri",
+        "dlya",
+        "z",
+        "ta",
+        "imeni",
+        "va",
+        "ve",
     ]
 )
 _SYNONYMS = {
@@ -161,6 +201,18 @@ _SYNONYMS = {
     "internationale": "international",
     "nationale": "national",
     "presse": "press",
+    "gruppe": "group",
+    "groupe": "group",
+    "gemeinde": "community",
+    "gemeinschaft": "community",
+    "communaute": "community",
+    "liberty": "freedom",
+    "citizen": "civil",
+    "buro": "bureau",
+    "freiheiten": "freedom",
+    "jeune": "young",
+    "avocat": "lawyer",
+    "anwalt": "lawyer",
     "liberte": "freedom",
     "freiheit": "freedom",
     "frieden": "peace",
@@ -288,6 +340,9 @@ class OrgName:
 
     tokens: tuple[str, ...]  # content word keys, in printed order
     countries: frozenset[str]
+    # How it may be abbreviated; not part of the name's identity (equality).
+    acronym: str = field(default="", compare=False)  # printed alone ("HRHF") or in parentheses
+    initials: str = field(default="", compare=False)  # of the printed words, connectives left out
 
     @property
     def key(self) -> str:
@@ -308,11 +363,42 @@ class OrgName:
         return KINDS.intersection(self.unique)
 
 
+_IN_PARENS = re.compile(r"\(\s*([^\W\d_]+)\s*\)")
+MIN_ACRONYM = 3  # letters: shorter acronyms stand for too many names
+
+
+def _acronym(printed: str) -> tuple[str, str]:
+    """The acronym a printed name is, or gives in parentheses ("... Foundation (HRHF)"),
+    folded ("" when none), and the name without the parenthesized one."""
+    m = _IN_PARENS.search(printed)
+    if m and m.group(1).isupper() and len(m.group(1)) >= MIN_ACRONYM:
+        return fold_text(m.group(1)), printed[: m.start()] + printed[m.end() :]
+    bare = printed.strip(QUOTES + " ")
+    if bare.isalpha() and bare.isupper() and len(bare) >= MIN_ACRONYM:
+        return fold_text(bare), printed
+    return "", printed
+
+
+def abbreviates(a: OrgName, b: OrgName) -> bool:
+    """`a`'s acronym is `b`'s, or the initials of `b`'s words, or of all but the last (the
+    kind: EMDS, Election Monitoring and Democracy Studies Center)."""
+    x = a.acronym
+    return bool(x) and (x == b.acronym or x == b.initials or x == b.initials[:-1])
+
+
+def acronym_keys(name: OrgName) -> list[str]:
+    """Block keys that meet an acronym with the name it abbreviates (`abbreviates`)."""
+    initials = [name.initials, name.initials[:-1]]
+    found = [name.acronym, *(x for x in initials if len(x) >= MIN_ACRONYM)]
+    return [f"^{x}" for x in dict.fromkeys(found) if x]
+
+
 @lru_cache(maxsize=500_000)
 def parse_org(printed: str) -> OrgName | None:
     """Parse a printed organization name; None when no content word is left."""
-    text = re.sub(r"['’]s\b", "", printed)
-    text = fold_text(text)
+    acronym, printed = _acronym(printed)
+    text = fold_text(re.sub(r"['’]s\b", "", printed))
+    initials = "".join(w[0] for w in text.split() if w not in _STOP)
     for needle, pattern, repl in _PHRASE_RES:
         if needle in text:
             text = pattern.sub(repl, text)
@@ -324,7 +410,7 @@ def parse_org(printed: str) -> OrgName | None:
         if not countries:
             return None
         tokens = tuple(sorted(countries))
-    return OrgName(tokens, countries)
+    return OrgName(tokens, countries, acronym, initials)
 
 
 _GENERIC_KEYS = frozenset(name_key(w) for w in GENERIC)

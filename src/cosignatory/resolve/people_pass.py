@@ -96,9 +96,9 @@ def person_block_keys(p: Profile) -> list[str]:
     organization: members of one organization are few)."""
     n = p.name
     stem = n.surname.stem
-    keys = [f"s|{skeleton(stem)[:4]}|{n.first[:1]}", f"f|{n.first}|{stem[:3]}", f"k|{n.key}"]
+    keys = [f"s|{skeleton(stem)[:4]}|{n.initial}", f"f|{n.first}|{stem[:3]}", f"k|{n.key}"]
     if n.first and p.org:
-        keys.append(f"o|{n.first[:1]}|{p.org}")
+        keys.append(f"o|{n.initial}|{p.org}")
     return keys
 
 
@@ -117,8 +117,7 @@ def compare(
 ) -> tuple[bool, float, list[Feature]] | None:
     """Score a candidate pair on its names: (anchored, score, features), or None when the
     pair can never be linked (a veto, a shared letter, or too far even with full context)."""
-    fa, fb = a.name.first, b.name.first
-    if fa[:1] != fb[:1] and fa and fb:
+    if a.name.initial != b.name.initial and a.name.first and b.name.first:
         return None  # different first names: a veto, whatever else agrees
     if not letters_a.isdisjoint(letters_b):
         return None  # nobody signs one letter twice
