@@ -23,7 +23,7 @@ from cosignatory.model import Addressee, Document, Letter, Sender, Signatory, Sp
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 
 _CUES = any_of(
